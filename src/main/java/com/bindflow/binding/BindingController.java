@@ -1,0 +1,87 @@
+package com.bindflow.binding;
+
+import com.bindflow.shared.ApiProblem;
+import com.bindflow.verification.OtpService;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.security.Principal;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The binding REST contract of SPEC.md: create, read, list, and the agreement step. */
+@RestController
+@RequestMapping("/api/bindings")
+public class BindingController {
+
+    private final BindingService bindings;
+    private final OtpService otp;
+
+    public BindingController(BindingService bindings, OtpService otp) {
+        this.bindings = bindings;
+        this.otp = otp;
+    }
+
+    public record CreateRequest(
+            @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._-]+", message = "letters, digits, '.', '_' or '-'")
+            String userId,
+            @NotNull Channel channel) {
+    }
+
+    @PostMapping
+    public ResponseEntity<BindingView> create(@RequestHeader("Idempotency-Key") String idempotencyKey,
+                                              @Valid @RequestBody CreateRequest request, Principal client) {
+        if (idempotencyKey.isBlank() || idempotencyKey.length() > 255) {
+            throw ApiProblem.badRequest("Idempotency-Key", "The Idempotency-Key header must have 1 to 255 characters.");
+        }
+        BindingService.Created created = bindings.create(clientOf(client), idempotencyKey,
+                new BindingService.CreateBinding(request.userId(), request.channel()));
+        Binding binding = created.binding();
+        return ResponseEntity.created(URI.create("/api/bindings/" + binding.id()))
+                .header("Idempotent-Replayed", Boolean.toString(created.replayed()))
+                .body(view(binding));
+    }
+
+    @GetMapping("/{id}")
+    public BindingView get(@PathVariable String id) {
+        return view(bindings.get(id));
+    }
+
+    @GetMapping
+    public List<BindingView> list(@RequestParam String userId) {
+        return bindings.listByUser(userId).stream().map(this::view).toList();
+    }
+
+    public record AgreementRequest(@NotBlank @Size(max = 32) String version, @NotNull Boolean accepted) {
+    }
+
+    @PostMapping("/{id}/agreement")
+    public BindingView acceptAgreement(@PathVariable String id, @Valid @RequestBody AgreementRequest request) {
+        if (!request.accepted()) {
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "AGREEMENT_NOT_ACCEPTED", "accepted",
+                    "The service agreement must be accepted (true) to go on; to stop, leave the binding to expire.");
+        }
+        return view(bindings.acceptAgreement(id, request.version()));
+    }
+
+    private BindingView view(Binding binding) {
+        return BindingView.of(binding, bindings.history(binding.id()),
+                binding.status() == BindingStatus.AWAITING_OTP ? otp.state(binding.id()) : null);
+    }
+
+    private static String clientOf(Principal client) {
+        return client == null ? "anonymous" : client.getName();
+    }
+}

@@ -1,0 +1,132 @@
+package com.bindflow.binding;
+
+import static com.bindflow.shared.Jdbc.instant;
+import static com.bindflow.shared.Jdbc.ts;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The binding table and its companions. Plain JDBC on the application's DataSource: every write joins the
+ * transaction of the caller, so a status written by a process step commits or rolls back with that step.
+ */
+@Repository
+public class BindingRepository {
+
+    private static final String COLUMNS = "id, user_id, channel, status, reason_codes, status_message, agreement_version, "
+            + "agreement_accepted_at, review_due_at, created_at, updated_at, ended_at";
+
+    private final JdbcTemplate jdbc;
+
+    public BindingRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(Binding b) {
+        jdbc.update("insert into binding (" + COLUMNS + ") values (?,?,?,?,?,?,?,?,?,?,?,?)",
+                b.id(), b.userId(), b.channel().name(), b.status().name(), join(b.reasonCodes()), b.statusMessage(),
+                b.agreementVersion(), ts(b.agreementAcceptedAt()), ts(b.reviewDueAt()), ts(b.createdAt()),
+                ts(b.updatedAt()), ts(b.endedAt()));
+        appendHistory(b.id(), b.status(), b.reasonCodes(), b.createdAt());
+    }
+
+    public Optional<Binding> find(String id) {
+        return jdbc.query("select " + COLUMNS + " from binding where id = ?", BindingRepository::map, id).stream().findFirst();
+    }
+
+    /** Reads the binding and locks its row until the transaction ends: REST steps on one binding run one at a time. */
+    public Optional<Binding> lock(String id) {
+        return jdbc.query("select " + COLUMNS + " from binding where id = ? for update", BindingRepository::map, id)
+                .stream().findFirst();
+    }
+
+    public List<Binding> findByUser(String userId) {
+        return jdbc.query("select " + COLUMNS + " from binding where user_id = ? order by created_at desc, id",
+                BindingRepository::map, userId);
+    }
+
+    /** Changes the status; an ended status frees the user for a new binding. Writes the timeline. */
+    public void changeStatus(String id, BindingStatus status, List<String> reasonCodes, String message, Instant now) {
+        int updated = jdbc.update("update binding set status = ?, reason_codes = ?, status_message = ?, updated_at = ?, "
+                        + "ended_at = ? where id = ?",
+                status.name(), join(reasonCodes), message, ts(now), status.ended() ? ts(now) : null, id);
+        if (updated != 1) {
+            throw new IllegalStateException("no binding " + id);
+        }
+        appendHistory(id, status, reasonCodes, now);
+        if (status.ended()) {
+            jdbc.update("delete from binding_open where binding_id = ?", id);
+        }
+    }
+
+    public void recordAgreement(String id, String version, Instant acceptedAt) {
+        jdbc.update("update binding set agreement_version = ?, agreement_accepted_at = ?, updated_at = ? where id = ?",
+                version, ts(acceptedAt), ts(acceptedAt), id);
+    }
+
+    public void recordReviewDue(String id, Instant dueAt) {
+        jdbc.update("update binding set review_due_at = ? where id = ?", ts(dueAt), id);
+    }
+
+    public List<Binding.StatusChange> history(String id) {
+        return jdbc.query("select status, reason_codes, changed_at from binding_status_history where binding_id = ? "
+                        + "order by changed_at, id",
+                (rs, n) -> new Binding.StatusChange(BindingStatus.valueOf(rs.getString("status")),
+                        split(rs.getString("reason_codes")), instant(rs, "changed_at")), id);
+    }
+
+    // --- one open binding per user -----------------------------------------------------------------------
+
+    public Optional<String> openBindingOf(String userId) {
+        return jdbc.queryForList("select binding_id from binding_open where user_id = ?", String.class, userId)
+                .stream().findFirst();
+    }
+
+    /** Claims the user's single open slot; throws DuplicateKeyException when another binding holds it. */
+    public void claimOpenSlot(String userId, String bindingId) {
+        jdbc.update("insert into binding_open (user_id, binding_id) values (?, ?)", userId, bindingId);
+    }
+
+    // --- idempotency keys ----------------------------------------------------------------------------------
+
+    public record IdempotencyRecord(String requestHash, String bindingId) {
+    }
+
+    public Optional<IdempotencyRecord> findIdempotencyKey(String clientId, String key) {
+        return jdbc.query("select request_hash, binding_id from idempotency_key where client_id = ? and idem_key = ?",
+                (rs, n) -> new IdempotencyRecord(rs.getString(1), rs.getString(2)), clientId, key).stream().findFirst();
+    }
+
+    /** Throws DuplicateKeyException when the key was taken meanwhile (then the caller replays it). */
+    public void insertIdempotencyKey(String clientId, String key, String requestHash, String bindingId, Instant now) {
+        jdbc.update("insert into idempotency_key (client_id, idem_key, request_hash, binding_id, created_at) "
+                + "values (?,?,?,?,?)", clientId, key, requestHash, bindingId, ts(now));
+    }
+
+    private void appendHistory(String id, BindingStatus status, List<String> reasonCodes, Instant at) {
+        jdbc.update("insert into binding_status_history (binding_id, status, reason_codes, changed_at) values (?,?,?,?)",
+                id, status.name(), join(reasonCodes), ts(at));
+    }
+
+    private static Binding map(ResultSet rs, int row) throws SQLException {
+        return new Binding(rs.getString("id"), rs.getString("user_id"), Channel.valueOf(rs.getString("channel")),
+                BindingStatus.valueOf(rs.getString("status")), split(rs.getString("reason_codes")),
+                rs.getString("status_message"), rs.getString("agreement_version"),
+                instant(rs, "agreement_accepted_at"), instant(rs, "review_due_at"), instant(rs, "created_at"),
+                instant(rs, "updated_at"), instant(rs, "ended_at"));
+    }
+
+    private static String join(List<String> codes) {
+        return codes == null || codes.isEmpty() ? null : String.join(",", codes);
+    }
+
+    static List<String> split(String codes) {
+        return codes == null || codes.isBlank() ? List.of() : Arrays.asList(codes.split(","));
+    }
+}

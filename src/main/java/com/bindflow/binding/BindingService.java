@@ -1,0 +1,176 @@
+package com.bindflow.binding;
+
+import com.bindflow.account.JdFinanceAccounts;
+import com.bindflow.shared.ApiProblem;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Creating bindings and the customer steps that are not SMS codes. Every step checks the binding's status under
+ * a row lock, writes the record and moves the process in one transaction: a refused step changes nothing.
+ */
+@Service
+public class BindingService {
+
+    private final BindingRepository bindings;
+    private final JdFinanceAccounts accounts;
+    private final RuntimeService runtime;
+    private final BindingProperties properties;
+    private final Clock clock;
+    private final TransactionTemplate tx;
+
+    public BindingService(BindingRepository bindings, JdFinanceAccounts accounts, RuntimeService runtime,
+                          BindingProperties properties, Clock clock, PlatformTransactionManager transactionManager) {
+        this.bindings = bindings;
+        this.accounts = accounts;
+        this.runtime = runtime;
+        this.properties = properties;
+        this.clock = clock;
+        this.tx = new TransactionTemplate(transactionManager);
+    }
+
+    public record CreateBinding(String userId, Channel channel) {
+    }
+
+    /** The binding and whether this answer replays an earlier request with the same idempotency key. */
+    public record Created(Binding binding, boolean replayed) {
+    }
+
+    /**
+     * Creates a binding and starts its process, once per idempotency key: the same key and body return the first
+     * binding; the same key with another body is refused (422). One binding in progress or ACTIVE per user (409).
+     */
+    public Created create(String clientId, String idempotencyKey, CreateBinding request) {
+        String hash = hash(request);
+        Optional<Created> replay = replay(clientId, idempotencyKey, hash);
+        if (replay.isPresent()) {
+            return replay.get();
+        }
+        try {
+            return tx.execute(status -> createNew(clientId, idempotencyKey, hash, request));
+        } catch (DuplicateKeyException raced) {
+            // another request took the key or the user's open slot while this one ran: answer as it would now
+            return replay(clientId, idempotencyKey, hash).orElseThrow(() -> alreadyOpen(request.userId(),
+                    bindings.openBindingOf(request.userId()).orElse("unknown")));
+        }
+    }
+
+    private Created createNew(String clientId, String key, String hash, CreateBinding request) {
+        if (!accounts.exists(request.userId())) {
+            throw ApiProblem.notFound("UNKNOWN_USER", "JD Finance knows no user " + request.userId() + ".")
+                    .with("field", "userId");
+        }
+        bindings.openBindingOf(request.userId()).ifPresent(open -> {
+            throw alreadyOpen(request.userId(), open);
+        });
+        Instant now = clock.instant();
+        String id = UUID.randomUUID().toString();
+        bindings.insertIdempotencyKey(clientId, key, hash, id, now);
+        bindings.claimOpenSlot(request.userId(), id);
+        bindings.insert(Binding.requested(id, request.userId(), request.channel(), now));
+        runtime.startProcessInstanceByKey(BindingProcess.PROCESS_ID, id, Map.of(
+                BindingProcess.VAR_BINDING_ID, id,
+                BindingProcess.VAR_USER_ID, request.userId(),
+                BindingProcess.VAR_CHANNEL, request.channel().name()));
+        return new Created(bindings.find(id).orElseThrow(), false);
+    }
+
+    private Optional<Created> replay(String clientId, String key, String hash) {
+        return bindings.findIdempotencyKey(clientId, key).map(record -> {
+            if (!record.requestHash().equals(hash)) {
+                throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "IDEMPOTENCY_KEY_REUSED", "Idempotency-Key",
+                        "This Idempotency-Key was used with a different request body.");
+            }
+            return new Created(bindings.find(record.bindingId()).orElseThrow(), true);
+        });
+    }
+
+    private static ApiProblem alreadyOpen(String userId, String openBindingId) {
+        return ApiProblem.conflict("BINDING_IN_PROGRESS", "User " + userId + " already has binding " + openBindingId
+                + " in progress or active.").with("bindingId", openBindingId).with("field", "userId");
+    }
+
+    public Binding get(String id) {
+        return bindings.find(id).orElseThrow(() -> notFound(id));
+    }
+
+    public List<Binding> listByUser(String userId) {
+        return bindings.findByUser(userId);
+    }
+
+    public List<Binding.StatusChange> history(String id) {
+        return bindings.history(id);
+    }
+
+    /** Step 3a: the customer accepts the current service agreement. */
+    public Binding acceptAgreement(String id, String version) {
+        return tx.execute(status -> {
+            Binding binding = lockInStatus(id, BindingStatus.AWAITING_AGREEMENT);
+            if (!properties.agreementVersion().equals(version)) {
+                throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "AGREEMENT_VERSION_OUTDATED", "version",
+                        "Version " + version + " is not the current service agreement; the current one is "
+                                + properties.agreementVersion() + ".").with("currentVersion", properties.agreementVersion());
+            }
+            Instant now = clock.instant();
+            bindings.recordAgreement(id, version, now);
+            correlate(binding, BindingProcess.MESSAGE_AGREEMENT_ACCEPTED, Map.of(
+                    BindingProcess.VAR_AGREEMENT_VERSION, version,
+                    BindingProcess.VAR_OTP_INACTIVITY_DEADLINE,
+                    java.util.Date.from(now.plus(properties.timeouts().otpInactivity()))));
+            return bindings.find(id).orElseThrow();
+        });
+    }
+
+    /**
+     * Locks the binding's row for the rest of the transaction and checks it is in the status a step needs.
+     * Call inside a transaction.
+     */
+    public Binding lockInStatus(String id, BindingStatus expected) {
+        Binding binding = bindings.lock(id).orElseThrow(() -> notFound(id));
+        if (binding.status() != expected) {
+            throw ApiProblem.conflict("WRONG_STATUS", "Binding " + id + " is " + binding.status()
+                    + "; this step needs " + expected + ".").with("status", binding.status().name());
+        }
+        return binding;
+    }
+
+    /** Delivers a customer step to the binding's process; a process that does not wait for it is a 409. */
+    public void correlate(Binding binding, String message, Map<String, Object> variables) {
+        try {
+            runtime.createMessageCorrelation(message).processInstanceBusinessKey(binding.id())
+                    .setVariables(variables).correlateWithResult();
+        } catch (MismatchingMessageCorrelationException e) {
+            throw ApiProblem.conflict("STEP_NOT_EXPECTED", "Binding " + binding.id() + " is not waiting for this step now ("
+                    + message + "); retry in a moment.").with("status", binding.status().name());
+        }
+    }
+
+    private static ApiProblem notFound(String id) {
+        return ApiProblem.notFound("BINDING_NOT_FOUND", "No binding " + id + ".");
+    }
+
+    static String hash(CreateBinding request) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            byte[] digest = sha.digest((request.userId() + "\n" + request.channel()).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package com.bindflow.binding;
+
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes the binding's public status as the process enters a waiting step or an end event, in the same
+ * transaction as that process step. Called from execution listeners in the BPMN, e.g.
+ * {@code ${bindingStatus.enter(execution, 'AWAITING_AGREEMENT')}}.
+ */
+@Component("bindingStatus")
+public class BindingStatusListener {
+
+    private final BindingRepository bindings;
+    private final Clock clock;
+
+    public BindingStatusListener(BindingRepository bindings, Clock clock) {
+        this.bindings = bindings;
+        this.clock = clock;
+    }
+
+    /** The binding waits in this (non-final) status. */
+    public void enter(DelegateExecution execution, String status) {
+        change(execution, BindingStatus.valueOf(status), List.of(), null);
+    }
+
+    /** The binding ends in this status for this reason (one of {@link ReasonCode}). */
+    public void end(DelegateExecution execution, String status, String reasonCode) {
+        ReasonCode reason = ReasonCode.valueOf(reasonCode);
+        change(execution, BindingStatus.valueOf(status), List.of(reason.name()), reason.message());
+    }
+
+    /**
+     * A reviewer must decide (EligibilityCheck's review task starts): UNDER_REVIEW with why, and when the review is due.
+     */
+    public void underReview(DelegateExecution execution) {
+        String bindingId = (String) execution.getVariable(BindingProcess.VAR_BINDING_ID);
+        List<String> reasons = Arrays.asList(((String) execution.getVariable("eligibilityReasons")).split(","));
+        change(execution, BindingStatus.UNDER_REVIEW, reasons, (String) execution.getVariable("eligibilityMessage"));
+        bindings.recordReviewDue(bindingId, ((java.util.Date) execution.getVariable("reviewDueAt")).toInstant());
+    }
+
+    /**
+     * The binding ends REJECTED with the reasons the eligibility check gave (a comma-separated list of codes in
+     * {@code eligibilityReasons}, and the reviewer's words in {@code eligibilityMessage} after a manual review).
+     */
+    public void rejected(DelegateExecution execution) {
+        List<String> reasons = Arrays.asList(((String) execution.getVariable("eligibilityReasons")).split(","));
+        String message = (String) execution.getVariable("eligibilityMessage");
+        change(execution, BindingStatus.REJECTED, reasons, message);
+    }
+
+    private void change(DelegateExecution execution, BindingStatus status, List<String> reasons, String message) {
+        String bindingId = (String) execution.getVariable(BindingProcess.VAR_BINDING_ID);
+        bindings.changeStatus(bindingId, status, reasons, message, clock.instant());
+    }
+}

@@ -1,0 +1,43 @@
+package com.bindflow.binding;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.List;
+
+/** A binding as the REST API shows it: status, reasons with messages, the step details and the timeline. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record BindingView(String id, String userId, Channel channel, BindingStatus status, List<Reason> reasons,
+                          String statusMessage, List<String> nextSteps, Agreement agreement, Review review, Object otp,
+                          Instant createdAt, Instant updatedAt, Instant endedAt, List<Step> history) {
+
+    public record Reason(String code, String message) {
+    }
+
+    public record Agreement(String version, Instant acceptedAt) {
+    }
+
+    public record Review(Instant dueAt) {
+    }
+
+    public record Step(BindingStatus status, List<String> reasons, Instant at) {
+    }
+
+    public static BindingView of(Binding b, List<Binding.StatusChange> history, Object otp) {
+        List<Reason> reasons = b.reasonCodes().stream()
+                .map(code -> new Reason(code, ReasonCode.of(code).map(ReasonCode::message).orElse(code)))
+                .toList();
+        return new BindingView(b.id(), b.userId(), b.channel(), b.status(), reasons, b.statusMessage(),
+                nextSteps(b), b.agreementVersion() == null ? null : new Agreement(b.agreementVersion(), b.agreementAcceptedAt()),
+                b.reviewDueAt() == null ? null : new Review(b.reviewDueAt()), otp, b.createdAt(), b.updatedAt(),
+                b.endedAt(), history.stream().map(h -> new Step(h.status(), h.reasonCodes(), h.at())).toList());
+    }
+
+    private static List<String> nextSteps(Binding b) {
+        String base = "/api/bindings/" + b.id();
+        return switch (b.status()) {
+            case AWAITING_AGREEMENT -> List.of("POST " + base + "/agreement");
+            case AWAITING_OTP -> List.of("POST " + base + "/otp/send", "POST " + base + "/otp");
+            default -> List.of();
+        };
+    }
+}

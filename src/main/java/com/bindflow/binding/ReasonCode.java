@@ -1,0 +1,34 @@
+package com.bindflow.binding;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** Machine-readable reasons carried by a binding's status, each with the message shown to people. */
+public enum ReasonCode {
+    ENTERPRISE_ACCOUNT("Enterprise Baitiao accounts cannot be bound to WeChat Pay."),
+    ACCOUNT_ABNORMAL("The Baitiao account is not in normal status (for example locked)."),
+    ACCOUNT_OVERDUE("The Baitiao account has an overdue amount; repay it, then bind again."),
+    REAL_NAME_CLASS_INSUFFICIENT("A JD Finance Class III real-name account is required."),
+    IDENTITY_MISMATCH("The identity data does not match public-security records."),
+    WECHAT_PAY_NOT_ENABLED("WeChat Pay is not enabled for this customer."),
+    NO_BANK_CARD("At least one bank card must be bound in WeChat Pay."),
+    CASH_OUT_HISTORY("The account has a cash-out history: a reviewer decides within 3 working days."),
+    REVIEW_REJECTED("A reviewer rejected the binding."),
+    NO_CUSTOMER_ACTIVITY("No step was taken for 30 minutes: the binding expired. Start a new one."),
+    OTP_LIMIT_REACHED("All SMS codes were used up without a correct entry: the binding expired. Start a new one."),
+    WECHAT_AUTHORIZATION_TIMEOUT("WeChat authorization was not completed in time: the binding expired.");
+
+    private final String message;
+
+    ReasonCode(String message) {
+        this.message = message;
+    }
+
+    public String message() {
+        return message;
+    }
+
+    public static Optional<ReasonCode> of(String code) {
+        return Arrays.stream(values()).filter(r -> r.name().equals(code)).findFirst();
+    }
+}

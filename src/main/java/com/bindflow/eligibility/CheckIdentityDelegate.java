@@ -1,0 +1,24 @@
+package com.bindflow.eligibility;
+
+import com.bindflow.identity.IdentityVerification;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Task_CheckIdentity: real name and ID number against public-security data. */
+@Component("checkIdentity")
+public class CheckIdentityDelegate implements JavaDelegate {
+
+    private final EligibilityService eligibility;
+
+    public CheckIdentityDelegate(EligibilityService eligibility) {
+        this.eligibility = eligibility;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        IdentityVerification.Result result = eligibility.verifyIdentity((String) execution.getVariable("userId"));
+        execution.setVariable("identityResult", result.name());
+        execution.setVariable("identityMatch", result == IdentityVerification.Result.MATCH);
+    }
+}

@@ -1,0 +1,67 @@
+package com.bindflow.sandbox;
+
+import com.bindflow.shared.ApiProblem;
+import com.bindflow.verification.SandboxSmsGateway;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Sandbox-only endpoints: the SMS a persona received, and the test clock. Absent in the prod profile. */
+@RestController
+@RequestMapping("/sandbox")
+@SandboxOnly
+public class SandboxController {
+
+    private static final Pattern CODE = Pattern.compile("(\\d{6})");
+
+    private final SandboxSmsGateway sms;
+    private final TestClock clock;
+
+    public SandboxController(SandboxSmsGateway sms, TestClock clock) {
+        this.sms = sms;
+        this.clock = clock;
+    }
+
+    public record SmsView(String userId, String phone, String text, String code, java.time.Instant sentAt) {
+    }
+
+    @GetMapping("/sms/{userId}")
+    public SmsView lastSms(@PathVariable String userId) {
+        SandboxSmsGateway.SentSms last = sms.lastSentTo(userId)
+                .orElseThrow(() -> ApiProblem.notFound("NO_SMS", "No SMS was sent to " + userId + "."));
+        Matcher m = CODE.matcher(last.body());
+        return new SmsView(last.userId(), last.phone(), last.body(), m.find() ? m.group(1) : null, last.sentAt());
+    }
+
+    public record Advance(String advance) {
+    }
+
+    @PostMapping("/clock")
+    public TestClock.Reading advance(@RequestBody Advance request) {
+        if (request.advance() == null) {
+            throw ApiProblem.badRequest("advance", "advance is required: an ISO-8601 duration such as PT6M.");
+        }
+        Duration by;
+        try {
+            by = Duration.parse(request.advance());
+        } catch (DateTimeParseException e) {
+            throw ApiProblem.badRequest("advance", "'" + request.advance() + "' is not an ISO-8601 duration such as PT6M.");
+        }
+        if (by.isNegative()) {
+            throw ApiProblem.badRequest("advance", "The test clock only moves forward.");
+        }
+        return clock.advance(by);
+    }
+
+    @GetMapping("/clock")
+    public TestClock.Reading now() {
+        return clock.read();
+    }
+}

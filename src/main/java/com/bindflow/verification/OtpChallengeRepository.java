@@ -1,0 +1,57 @@
+package com.bindflow.verification;
+
+import static com.bindflow.shared.Jdbc.instant;
+import static com.bindflow.shared.Jdbc.ts;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+
+/** The otp_challenge table: the SMS codes of each binding, counters included, shared by every node. */
+@Repository
+public class OtpChallengeRepository {
+
+    private static final RowMapper<OtpChallenge> MAPPER = (rs, n) -> new OtpChallenge(rs.getString("binding_id"),
+            rs.getInt("send_no"), instant(rs, "requested_at"), instant(rs, "expires_at"), instant(rs, "sent_at"),
+            rs.getInt("wrong_attempts"), OtpChallenge.State.valueOf(rs.getString("state")));
+
+    private final JdbcTemplate jdbc;
+
+    public OtpChallengeRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<OtpChallenge> list(String bindingId) {
+        return jdbc.query("select * from otp_challenge where binding_id = ? order by send_no", MAPPER, bindingId);
+    }
+
+    public Optional<OtpChallenge> find(String bindingId, int sendNo) {
+        return jdbc.query("select * from otp_challenge where binding_id = ? and send_no = ?", MAPPER, bindingId, sendNo)
+                .stream().findFirst();
+    }
+
+    public void insert(OtpChallenge c) {
+        jdbc.update("insert into otp_challenge (binding_id, send_no, requested_at, expires_at, sent_at, wrong_attempts, state) "
+                        + "values (?,?,?,?,?,?,?)", c.bindingId(), c.sendNo(), ts(c.requestedAt()), ts(c.expiresAt()),
+                ts(c.sentAt()), c.wrongAttempts(), c.state().name());
+    }
+
+    public void markSent(String bindingId, int sendNo, Instant sentAt) {
+        jdbc.update("update otp_challenge set state = ?, sent_at = ? where binding_id = ? and send_no = ? and state = ?",
+                OtpChallenge.State.SENT.name(), ts(sentAt), bindingId, sendNo, OtpChallenge.State.PENDING.name());
+    }
+
+    public void recordWrongAttempt(String bindingId, int sendNo, int wrongAttempts, OtpChallenge.State state) {
+        jdbc.update("update otp_challenge set wrong_attempts = ?, state = ? where binding_id = ? and send_no = ?",
+                wrongAttempts, state.name(), bindingId, sendNo);
+    }
+
+    /** Moves the code to {@code to} if it is still in {@code from} (a no-op otherwise: safe to repeat). */
+    public void transition(String bindingId, int sendNo, OtpChallenge.State from, OtpChallenge.State to) {
+        jdbc.update("update otp_challenge set state = ? where binding_id = ? and send_no = ? and state = ?",
+                to.name(), bindingId, sendNo, from.name());
+    }
+}

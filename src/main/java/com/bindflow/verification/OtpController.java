@@ -1,0 +1,51 @@
+package com.bindflow.verification;
+
+import com.bindflow.binding.BindingController;
+import com.bindflow.binding.BindingView;
+import com.bindflow.shared.ApiProblem;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Step 3b over REST: request an SMS code, enter it. */
+@RestController
+@RequestMapping("/api/bindings/{id}/otp")
+public class OtpController {
+
+    private final OtpService otp;
+    private final BindingController bindings;
+
+    public OtpController(OtpService otp, BindingController bindings) {
+        this.otp = otp;
+        this.bindings = bindings;
+    }
+
+    /** 202: the code is on its way (sent by the process's Task_SendOtp). */
+    @PostMapping("/send")
+    public ResponseEntity<OtpService.OtpState> send(@PathVariable String id) {
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(otp.requestCode(id));
+    }
+
+    public record CodeEntry(@NotNull @Pattern(regexp = "\\d{6}", message = "must be 6 digits") String code) {
+    }
+
+    @PostMapping
+    public BindingView enter(@PathVariable String id, @Valid @RequestBody CodeEntry entry) {
+        OtpService.Entry result = otp.enterCode(id, entry.code());
+        if (result instanceof OtpService.Entry.Refused refused) {
+            ApiProblem problem = new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, refused.code(), "code", refused.detail());
+            if (refused.wrongEntriesLeft() != null) {
+                problem.with("wrongEntriesLeft", refused.wrongEntriesLeft());
+            }
+            throw problem;
+        }
+        return bindings.get(id);
+    }
+}

@@ -1,0 +1,186 @@
+package com.bindflow.verification;
+
+import com.bindflow.account.BaitiaoAccount;
+import com.bindflow.account.JdFinanceAccounts;
+import com.bindflow.binding.Binding;
+import com.bindflow.binding.BindingProcess;
+import com.bindflow.binding.BindingService;
+import com.bindflow.binding.BindingStatus;
+import com.bindflow.shared.ApiProblem;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Step 3b, the SMS code (SPEC.md §2): 6 digits, valid 5 minutes, at most 5 wrong entries per code, 60 s between
+ * sends, at most 3 sends, single use. The counters live in {@code otp_challenge}; the process (Binding.bpmn)
+ * owns the waiting, the expiry timer and the end of the step.
+ */
+@Service
+public class OtpService {
+
+    private final OtpChallengeRepository challenges;
+    private final BindingService bindings;
+    private final JdFinanceAccounts accounts;
+    private final SmsGateway sms;
+    private final OtpProperties rules;
+    private final OtpCodes codes;
+    private final Duration inactivityTimeout;
+    private final Clock clock;
+    private final TransactionTemplate tx;
+
+    public OtpService(OtpChallengeRepository challenges, BindingService bindings, JdFinanceAccounts accounts,
+                      SmsGateway sms, OtpProperties rules, com.bindflow.binding.BindingProperties bindingProperties,
+                      Clock clock, PlatformTransactionManager transactionManager) {
+        this.challenges = challenges;
+        this.bindings = bindings;
+        this.accounts = accounts;
+        this.sms = sms;
+        this.rules = rules;
+        this.codes = new OtpCodes(rules.secret());
+        this.inactivityTimeout = bindingProperties.timeouts().otpInactivity();
+        this.clock = clock;
+        this.tx = new TransactionTemplate(transactionManager);
+    }
+
+    /** What the customer's app shows about the code step. */
+    public record OtpState(int sendsUsed, int sendsLeft, Instant codeExpiresAt, Instant nextSendAllowedAt,
+                           Integer wrongEntriesLeft, String codeState) {
+    }
+
+    /** The customer asks for a (new) code. Refused while the cooldown runs (429) or when the sends are used up (409). */
+    public OtpState requestCode(String bindingId) {
+        return tx.execute(status -> {
+            Binding binding = bindings.lockInStatus(bindingId, BindingStatus.AWAITING_OTP);
+            List<OtpChallenge> sent = challenges.list(bindingId);
+            Instant now = clock.instant();
+            if (sent.size() >= rules.maxSends()) {
+                throw ApiProblem.conflict("OTP_SEND_LIMIT_REACHED", "All " + rules.maxSends()
+                        + " SMS codes of this binding were sent; enter the last one while it is valid.");
+            }
+            Optional<OtpChallenge> last = latest(sent);
+            if (last.isPresent()) {
+                Instant allowedAt = last.get().requestedAt().plus(rules.cooldown());
+                if (now.isBefore(allowedAt)) {
+                    long wait = Math.max(1, Duration.between(now, allowedAt).toSeconds());
+                    throw new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "OTP_COOLDOWN", "A new code can be requested "
+                            + wait + " s from now.").with("retryAfterSeconds", wait).with("nextSendAllowedAt", allowedAt.toString());
+                }
+                challenges.transition(bindingId, last.get().sendNo(), OtpChallenge.State.SENT, OtpChallenge.State.SUPERSEDED);
+                challenges.transition(bindingId, last.get().sendNo(), OtpChallenge.State.PENDING, OtpChallenge.State.SUPERSEDED);
+            }
+            int sendNo = sent.size() + 1;
+            Instant expiresAt = now.plus(rules.validity());
+            challenges.insert(new OtpChallenge(bindingId, sendNo, now, expiresAt, null, 0, OtpChallenge.State.PENDING));
+            bindings.correlate(binding, BindingProcess.MESSAGE_OTP_REQUESTED, Map.of(
+                    BindingProcess.VAR_OTP_SEND_NO, sendNo,
+                    BindingProcess.VAR_OTP_SENDS_LEFT, rules.maxSends() - sendNo,
+                    BindingProcess.VAR_OTP_EXPIRES_AT, Date.from(expiresAt),
+                    BindingProcess.VAR_OTP_INACTIVITY_DEADLINE, Date.from(now.plus(inactivityTimeout))));
+            return state(bindingId);
+        });
+    }
+
+    /** The outcome of one code entry. */
+    public sealed interface Entry permits Entry.Accepted, Entry.Refused {
+        record Accepted() implements Entry {
+        }
+
+        /** Refused, with why; the wrong-entry counter change (if any) is committed. */
+        record Refused(String code, String detail, Integer wrongEntriesLeft) implements Entry {
+        }
+    }
+
+    /**
+     * The customer enters a code. A wrong entry is counted (and committed); the fifth locks the code, and with
+     * no send left the binding expires. The right code is used up and the process goes on.
+     */
+    public Entry enterCode(String bindingId, String entered) {
+        return tx.execute(status -> {
+            Binding binding = bindings.lockInStatus(bindingId, BindingStatus.AWAITING_OTP);
+            List<OtpChallenge> sent = challenges.list(bindingId);
+            OtpChallenge current = latest(sent).orElseThrow(() -> ApiProblem.conflict("OTP_NOT_REQUESTED",
+                    "No SMS code was requested yet: POST /api/bindings/" + bindingId + "/otp/send first."));
+            Instant now = clock.instant();
+            switch (current.state()) {
+                case PENDING -> throw ApiProblem.conflict("OTP_NOT_SENT_YET", "The SMS code is being sent; retry in a moment.");
+                case LOCKED -> {
+                    return new Entry.Refused("OTP_LOCKED", "Too many wrong entries for this code; request a new one.", 0);
+                }
+                case EXPIRED, SUPERSEDED, USED -> {
+                    return new Entry.Refused("OTP_EXPIRED", "This code is no longer valid; request a new one.", null);
+                }
+                case SENT -> {
+                    // handled below
+                }
+            }
+            if (!now.isBefore(current.expiresAt())) {
+                return new Entry.Refused("OTP_EXPIRED", "The code expired (codes are valid "
+                        + rules.validity().toMinutes() + " minutes); request a new one.", null);
+            }
+            if (!codes.matches(bindingId, current.sendNo(), entered)) {
+                int wrong = current.wrongAttempts() + 1;
+                boolean locked = wrong >= rules.maxWrongEntries();
+                challenges.recordWrongAttempt(bindingId, current.sendNo(), wrong,
+                        locked ? OtpChallenge.State.LOCKED : OtpChallenge.State.SENT);
+                if (locked) {
+                    bindings.correlate(binding, BindingProcess.MESSAGE_OTP_LOCKED,
+                            Map.of(BindingProcess.VAR_OTP_SENDS_LEFT, rules.maxSends() - sent.size()));
+                    return new Entry.Refused("OTP_LOCKED", "Wrong code, and the " + rules.maxWrongEntries()
+                            + "th wrong entry: this code is locked." + (sent.size() < rules.maxSends()
+                            ? " Request a new one." : " No sends are left: the binding expired."), 0);
+                }
+                return new Entry.Refused("OTP_WRONG", "Wrong code.", rules.maxWrongEntries() - wrong);
+            }
+            challenges.transition(bindingId, current.sendNo(), OtpChallenge.State.SENT, OtpChallenge.State.USED);
+            bindings.correlate(binding, BindingProcess.MESSAGE_OTP_VERIFIED, Map.of());
+            return new Entry.Accepted();
+        });
+    }
+
+    /** Task_SendOtp: sends the n-th code by SMS. Idempotent: the code is derived, the gateway deduplicates. */
+    public void deliver(String bindingId, String userId, int sendNo) {
+        OtpChallenge challenge = challenges.find(bindingId, sendNo)
+                .orElseThrow(() -> new IllegalStateException("no SMS code " + sendNo + " for binding " + bindingId));
+        if (challenge.state() != OtpChallenge.State.PENDING) {
+            return; // sent already (the job ran before), or replaced: nothing to send
+        }
+        BaitiaoAccount account = accounts.find(userId)
+                .orElseThrow(() -> new IllegalStateException("JD Finance no longer knows user " + userId));
+        String code = codes.codeFor(bindingId, sendNo);
+        sms.send(bindingId + "-" + sendNo, userId, account.phone(), "【京东白条】验证码 " + code + "，"
+                + rules.validity().toMinutes() + "分钟内有效，用于绑定微信支付，请勿泄露。Your code is " + code + ".");
+        challenges.markSent(bindingId, sendNo, clock.instant());
+    }
+
+    /** Timer_OtpExpired → Task_ExpireOtp: the code's time is up (a locked or used code stays as it is). */
+    public void expire(String bindingId, int sendNo) {
+        challenges.transition(bindingId, sendNo, OtpChallenge.State.SENT, OtpChallenge.State.EXPIRED);
+        challenges.transition(bindingId, sendNo, OtpChallenge.State.PENDING, OtpChallenge.State.EXPIRED);
+    }
+
+    /** The code step as the customer sees it now. */
+    public OtpState state(String bindingId) {
+        List<OtpChallenge> sent = challenges.list(bindingId);
+        Optional<OtpChallenge> last = latest(sent);
+        int left = rules.maxSends() - sent.size();
+        return new OtpState(sent.size(), left,
+                last.map(OtpChallenge::expiresAt).orElse(null),
+                left == 0 ? null : last.map(c -> c.requestedAt().plus(rules.cooldown())).orElse(null),
+                last.map(c -> rules.maxWrongEntries() - c.wrongAttempts()).orElse(null),
+                last.map(c -> c.state().name()).orElse(null));
+    }
+
+    private static Optional<OtpChallenge> latest(List<OtpChallenge> sent) {
+        return sent.stream().max(Comparator.comparingInt(OtpChallenge::sendNo));
+    }
+}

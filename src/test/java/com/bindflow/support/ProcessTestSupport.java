@@ -1,0 +1,106 @@
+package com.bindflow.support;
+
+import com.bindflow.binding.Binding;
+import com.bindflow.binding.BindingProcess;
+import com.bindflow.binding.BindingRepository;
+import com.bindflow.binding.BindingService;
+import com.bindflow.binding.Channel;
+import com.bindflow.eligibility.EligibilityProcess;
+import com.bindflow.shared.DueJobs;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Date;
+import java.util.UUID;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Base of the Spring process tests: a clean slate before each test (no process instances, empty bindflow
+ * tables), the engine clock fixed at a known working-day instant, and helpers to run due jobs and move time.
+ */
+@BindflowSpringTest
+public abstract class ProcessTestSupport {
+
+    /** Wednesday 2026-03-11 10:00 in Beijing: an ordinary working day. */
+    protected static final Instant T0 = OffsetDateTime.parse("2026-03-11T10:00:00+08:00").toInstant();
+
+    @Autowired
+    protected ProcessEngine engine;
+    @Autowired
+    protected BindingService bindingService;
+    @Autowired
+    protected BindingRepository bindingRepository;
+    @Autowired
+    protected DueJobs dueJobs;
+    @Autowired
+    protected JdbcTemplate jdbc;
+
+    @BeforeEach
+    void cleanSlate() {
+        BpmnAwareTests.init(engine);
+        var running = engine.getRuntimeService().createProcessInstanceQuery().rootProcessInstances().list();
+        if (!running.isEmpty()) {
+            engine.getRuntimeService().deleteProcessInstances(running.stream().map(ProcessInstance::getId).toList(),
+                    "test clean-up", true, true);
+        }
+        for (String table : new String[] {"binding_status_history", "binding_open", "idempotency_key", "otp_challenge",
+                "binding", "sandbox_sms", "sandbox_clock"}) {
+            jdbc.update("delete from " + table);
+        }
+        setClock(T0);
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    protected void setClock(Instant instant) {
+        ClockUtil.setCurrentTime(Date.from(instant));
+    }
+
+    protected Instant now() {
+        return ClockUtil.getCurrentTime().toInstant();
+    }
+
+    /** Moves the engine clock forward (it stays fixed there) and runs what fell due. */
+    protected void advance(Duration by) {
+        setClock(now().plus(by));
+        runJobs();
+    }
+
+    protected int runJobs() {
+        return dueJobs.runAll();
+    }
+
+    protected Binding startBinding(String userId) {
+        return bindingService.create("test-client", UUID.randomUUID().toString(),
+                new BindingService.CreateBinding(userId, Channel.JD_APP)).binding();
+    }
+
+    protected Binding binding(String id) {
+        return bindingRepository.find(id).orElseThrow();
+    }
+
+    protected ProcessInstance bindingInstance(String bindingId) {
+        return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(BindingProcess.PROCESS_ID)
+                .processInstanceBusinessKey(bindingId).singleResult();
+    }
+
+    protected ProcessInstance eligibilityInstance(String bindingId) {
+        return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(EligibilityProcess.PROCESS_ID)
+                .processInstanceBusinessKey(bindingId).singleResult();
+    }
+
+    protected org.camunda.bpm.engine.history.HistoricProcessInstance historicBindingInstance(String bindingId) {
+        return engine.getHistoryService().createHistoricProcessInstanceQuery()
+                .processDefinitionKey(BindingProcess.PROCESS_ID).processInstanceBusinessKey(bindingId).singleResult();
+    }
+}
