@@ -32,6 +32,7 @@ public final class BindingProcess {
     public static final String TIMER_OTP_EXPIRED = "Timer_OtpExpired";
     public static final String TASK_EXPIRE_OTP = "Task_ExpireOtp";
     public static final String GATEWAY_SENDS_LEFT = "Gateway_SendsLeft";
+    public static final String END_EVENT_OTP_VERIFIED_STEP = "EndEvent_OtpVerified";
     public static final String END_EVENT_OTP_EXHAUSTED = "EndEvent_OtpExhausted";
     public static final String END_EVENT_OTP_INACTIVE = "EndEvent_OtpInactive";
     public static final String END_EVENT_OTP_LIMIT_EXPIRED = "EndEvent_OtpLimitExpired";

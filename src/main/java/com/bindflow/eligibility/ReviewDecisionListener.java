@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
  * On completing Task_ReviewEligibility: the reviewer must decide APPROVE or REJECT and give a reason (the form
  * asks for both; this also guards completions through the REST API). The decision becomes the verdict.
  */
-@Component("reviewDecision")
+@Component("reviewDecisionCheck")
 public class ReviewDecisionListener implements TaskListener {
 
     @Override

@@ -98,9 +98,4 @@ public abstract class ProcessTestSupport {
         return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(EligibilityProcess.PROCESS_ID)
                 .processInstanceBusinessKey(bindingId).singleResult();
     }
-
-    protected org.camunda.bpm.engine.history.HistoricProcessInstance historicBindingInstance(String bindingId) {
-        return engine.getHistoryService().createHistoricProcessInstanceQuery()
-                .processDefinitionKey(BindingProcess.PROCESS_ID).processInstanceBusinessKey(bindingId).singleResult();
-    }
 }
