@@ -1,0 +1,27 @@
+package com.bindflow.security;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code bindflow.security.*}.
+ *
+ * <p>{@code open-api-paths}: paths under {@code /api} that the API client filter lets through without HTTP Basic,
+ * because their callers authenticate otherwise (WeChat Pay signs its notifications; the controller verifies the
+ * signature). Exact paths or Ant patterns ({@code /api/wechat/notifications/**}), matched against the
+ * container-decoded path within the application. Setting the list replaces the default.
+ */
+@ConfigurationProperties("bindflow.security")
+public class SecurityProperties {
+
+    private List<String> openApiPaths = new ArrayList<>(List.of("/api/wechat/notifications", "/api/wechat/notifications/**"));
+
+    public List<String> getOpenApiPaths() {
+        return openApiPaths;
+    }
+
+    public void setOpenApiPaths(List<String> openApiPaths) {
+        this.openApiPaths = openApiPaths == null ? new ArrayList<>() : openApiPaths;
+    }
+}

@@ -1,0 +1,39 @@
+package com.bindflow.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.bindflow.support.BindflowSpringTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+
+@BindflowSpringTest
+class EngineRestSecurityTest {
+
+    @Autowired
+    TestRestTemplate rest;
+
+    @Test
+    void theEngineRestApiRequiresHttpBasic() {
+        assertThat(rest.getForEntity("/engine-rest/process-definition", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(rest.withBasicAuth("admin", "wrong").getForEntity("/engine-rest/process-definition", String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void theAdminIsLetIn() {
+        var response = rest.withBasicAuth("admin", "admin").getForEntity("/engine-rest/process-definition", String.class);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(response.getBody()).startsWith("[");
+    }
+
+    @Test
+    void anApiClientHasNoEngineRights() {
+        // jd-app authenticates, but has no Camunda authorization: the engine shows it nothing
+        var response = rest.withBasicAuth("jd-app", "jd-app-secret").getForEntity("/engine-rest/process-definition", String.class);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(response.getBody()).isEqualTo("[]");
+    }
+}
