@@ -144,7 +144,7 @@ public class BindingService {
         Binding binding = bindings.lock(id).orElseThrow(() -> notFound(id));
         if (binding.status() != expected) {
             throw ApiProblem.conflict("WRONG_STATUS", "Binding " + id + " is " + binding.status()
-                    + "; this step needs " + expected + ".").with("status", binding.status().name());
+                    + "; this step needs " + expected + ".").with("currentStatus", binding.status().name());
         }
         return binding;
     }
@@ -156,7 +156,7 @@ public class BindingService {
                     .setVariables(variables).correlateWithResult();
         } catch (MismatchingMessageCorrelationException e) {
             throw ApiProblem.conflict("STEP_NOT_EXPECTED", "Binding " + binding.id() + " is not waiting for this step now ("
-                    + message + "); retry in a moment.").with("status", binding.status().name());
+                    + message + "); retry in a moment.").with("currentStatus", binding.status().name());
         }
     }
 

@@ -46,6 +46,15 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return respond(problem.toProblemDetail(), new HttpHeaders());
     }
 
+    @ExceptionHandler(OutsideSystemUnavailableException.class)
+    ResponseEntity<ProblemDetail> outsideSystemDown(OutsideSystemUnavailableException e) {
+        log.warn("outside system unavailable: {}", e.getMessage());
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, "30");
+        return respond(new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "OUTSIDE_SYSTEM_UNAVAILABLE",
+                e.getMessage() + ". Nothing was changed; retry later.").toProblemDetail(), headers);
+    }
+
     @ExceptionHandler(MissingRequestHeaderException.class)
     ResponseEntity<ProblemDetail> missingHeader(MissingRequestHeaderException e) {
         return respond(ApiProblem.badRequest(e.getHeaderName(), "The header " + e.getHeaderName() + " is required.")

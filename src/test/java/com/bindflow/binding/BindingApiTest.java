@@ -1,0 +1,311 @@
+package com.bindflow.binding;
+
+import com.bindflow.support.ProcessTestSupport;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.UUID;
+import org.assertj.core.api.Assertions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/** The REST contract of SPEC.md over HTTP, as the JD app backend (jd-app) uses it; time moves by the test clock. */
+class BindingApiTest extends ProcessTestSupport {
+
+    @Autowired
+    TestRestTemplate anonymous;
+    @Autowired
+    ObjectMapper json;
+
+    private TestRestTemplate rest;
+
+    @BeforeEach
+    void asJdApp() {
+        rest = anonymous.withBasicAuth("jd-app", "jd-app-secret");
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------------------
+
+    private ResponseEntity<JsonNode> call(HttpMethod method, String path, String body, HttpHeaders extra) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        if (extra != null) {
+            headers.addAll(extra);
+        }
+        ResponseEntity<String> response = rest.exchange(path, method, new HttpEntity<>(body, headers), String.class);
+        try {
+            JsonNode node = response.getBody() == null ? null : json.readTree(response.getBody());
+            return new ResponseEntity<>(node, response.getHeaders(), response.getStatusCode());
+        } catch (Exception e) {
+            throw new AssertionError("not JSON: " + response.getBody(), e);
+        }
+    }
+
+    private ResponseEntity<JsonNode> post(String path, String body) {
+        return call(HttpMethod.POST, path, body, null);
+    }
+
+    private ResponseEntity<JsonNode> get(String path) {
+        return call(HttpMethod.GET, path, null, null);
+    }
+
+    private ResponseEntity<JsonNode> create(String key, String body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set("Idempotency-Key", key);
+        return call(HttpMethod.POST, "/api/bindings", body, headers);
+    }
+
+    private ResponseEntity<JsonNode> create(String userId) {
+        return create(UUID.randomUUID().toString(), "{\"userId\":\"" + userId + "\",\"channel\":\"JD_APP\"}");
+    }
+
+    private JsonNode clock(String advance) {
+        ResponseEntity<JsonNode> r = post("/sandbox/clock", "{\"advance\":\"" + advance + "\"}");
+        Assertions.assertThat(r.getStatusCode()).isEqualTo(HttpStatus.OK);
+        return r.getBody();
+    }
+
+    private static void assertProblem(ResponseEntity<JsonNode> r, HttpStatus status, String code, String field) {
+        Assertions.assertThat(r.getStatusCode()).isEqualTo(status);
+        Assertions.assertThat(r.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        Assertions.assertThat(r.getBody().path("status").asInt()).isEqualTo(status.value());
+        if (code != null) {
+            Assertions.assertThat(r.getBody().path("code").asText()).isEqualTo(code);
+        }
+        if (field != null) {
+            Assertions.assertThat(r.getBody().path("field").asText()).isEqualTo(field);
+        }
+    }
+
+    /** demo-ok through eligibility and the agreement: in AWAITING_OTP. */
+    private String inOtpStep() {
+        String id = create("demo-ok").getBody().path("id").asText();
+        clock("PT0S");
+        Assertions.assertThat(post("/api/bindings/" + id + "/agreement", "{\"version\":\"2026.1\",\"accepted\":true}")
+                .getBody().path("status").asText()).isEqualTo("AWAITING_OTP");
+        return id;
+    }
+
+    private String sendAndReadCode(String id) {
+        Assertions.assertThat(post("/api/bindings/" + id + "/otp/send", "").getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        clock("PT0S");
+        return get("/sandbox/sms/demo-ok").getBody().path("code").asText();
+    }
+
+    // ---- create, read, list ---------------------------------------------------------------------------------
+
+    @Test
+    void createReturns201WithLocationAndTheSameKeyReturnsTheSameBinding() {
+        String body = "{\"userId\":\"demo-ok\",\"channel\":\"JD_APP\"}";
+        ResponseEntity<JsonNode> first = create("key-1", body);
+        Assertions.assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String id = first.getBody().path("id").asText();
+        Assertions.assertThat(first.getHeaders().getLocation()).hasToString("/api/bindings/" + id);
+        Assertions.assertThat(first.getBody().path("status").asText()).isEqualTo("CHECKING_ELIGIBILITY");
+        Assertions.assertThat(first.getBody().path("userId").asText()).isEqualTo("demo-ok");
+        Assertions.assertThat(first.getBody().path("channel").asText()).isEqualTo("JD_APP");
+
+        ResponseEntity<JsonNode> again = create("key-1", body);
+        Assertions.assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        Assertions.assertThat(again.getBody().path("id").asText()).isEqualTo(id);
+        Assertions.assertThat(again.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
+
+        assertProblem(create("key-1", "{\"userId\":\"demo-cashout\",\"channel\":\"JD_APP\"}"),
+                HttpStatus.UNPROCESSABLE_ENTITY, "IDEMPOTENCY_KEY_REUSED", "Idempotency-Key");
+        Assertions.assertThat(bindingRepository.findByUser("demo-cashout")).isEmpty();
+    }
+
+    @Test
+    void oneBindingInProgressPerUser() {
+        String id = create("demo-ok").getBody().path("id").asText();
+        ResponseEntity<JsonNode> second = create("demo-ok");
+        assertProblem(second, HttpStatus.CONFLICT, "BINDING_IN_PROGRESS", "userId");
+        Assertions.assertThat(second.getBody().path("bindingId").asText()).isEqualTo(id);
+        Assertions.assertThat(bindingRepository.findByUser("demo-ok")).hasSize(1);
+    }
+
+    @Test
+    void aRejectedUserMayStartAgain() {
+        create("demo-overdue");
+        clock("PT0S");
+        Assertions.assertThat(create("demo-overdue").getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    }
+
+    @Test
+    void unknownUserIs404AndMalformedRequestsAre400NamingTheField() {
+        assertProblem(create("nobody"), HttpStatus.NOT_FOUND, "UNKNOWN_USER", "userId");
+        assertProblem(create("k2", "{\"channel\":\"JD_APP\"}"), HttpStatus.BAD_REQUEST, "INVALID_FIELD", "userId");
+        assertProblem(create("k3", "{\"userId\":\"demo-ok\",\"channel\":\"ALIPAY\"}"), HttpStatus.BAD_REQUEST, null, "channel");
+        assertProblem(create("k4", "{\"userId\":\"demo-ok\""), HttpStatus.BAD_REQUEST, null, "body");
+        assertProblem(create("k5", "{\"userId\":\"demo ok!\",\"channel\":\"JD_APP\"}"), HttpStatus.BAD_REQUEST, null, "userId");
+        assertProblem(post("/api/bindings", "{\"userId\":\"demo-ok\",\"channel\":\"JD_APP\"}"), HttpStatus.BAD_REQUEST,
+                null, "Idempotency-Key");
+        Assertions.assertThat(bindingRepository.findByUser("demo-ok")).isEmpty();
+    }
+
+    @Test
+    void getAndListShowStatusReasonsAndTimeline() {
+        String id = create("demo-enterprise").getBody().path("id").asText();
+        clock("PT0S");
+
+        JsonNode binding = get("/api/bindings/" + id).getBody();
+        Assertions.assertThat(binding.path("status").asText()).isEqualTo("REJECTED");
+        Assertions.assertThat(binding.path("reasons").get(0).path("code").asText()).isEqualTo("ENTERPRISE_ACCOUNT");
+        Assertions.assertThat(binding.path("reasons").get(0).path("message").asText()).contains("Enterprise");
+        Assertions.assertThat(binding.path("history")).extracting(h -> h.path("status").asText())
+                .containsExactly("CHECKING_ELIGIBILITY", "REJECTED");
+
+        JsonNode list = get("/api/bindings?userId=demo-enterprise").getBody();
+        Assertions.assertThat(list).hasSize(1);
+        Assertions.assertThat(list.get(0).path("id").asText()).isEqualTo(id);
+        assertProblem(get("/api/bindings/no-such-id"), HttpStatus.NOT_FOUND, "BINDING_NOT_FOUND", null);
+        assertProblem(get("/api/bindings"), HttpStatus.BAD_REQUEST, null, "userId");
+    }
+
+    @Test
+    void cashOutHistoryWaitsForAReviewerWithItsDueDate() {
+        String id = create("demo-cashout").getBody().path("id").asText();
+        clock("PT0S");
+        JsonNode binding = get("/api/bindings/" + id).getBody();
+        Assertions.assertThat(binding.path("status").asText()).isEqualTo("UNDER_REVIEW");
+        Assertions.assertThat(binding.path("reasons").get(0).path("code").asText()).isEqualTo("CASH_OUT_HISTORY");
+        Assertions.assertThat(binding.path("review").path("dueAt").asText()).isNotEmpty();
+    }
+
+    // ---- agreement and SMS code -----------------------------------------------------------------------------
+
+    @Test
+    void theWholeFirstHalfOverRest() {
+        String id = create("demo-ok").getBody().path("id").asText();
+        clock("PT0S");
+        JsonNode eligible = get("/api/bindings/" + id).getBody();
+        Assertions.assertThat(eligible.path("status").asText()).isEqualTo("AWAITING_AGREEMENT");
+        Assertions.assertThat(eligible.path("nextSteps").get(0).asText()).isEqualTo("POST /api/bindings/" + id + "/agreement");
+
+        JsonNode agreed = post("/api/bindings/" + id + "/agreement", "{\"version\":\"2026.1\",\"accepted\":true}").getBody();
+        Assertions.assertThat(agreed.path("status").asText()).isEqualTo("AWAITING_OTP");
+        Assertions.assertThat(agreed.path("agreement").path("version").asText()).isEqualTo("2026.1");
+
+        ResponseEntity<JsonNode> sent = post("/api/bindings/" + id + "/otp/send", "");
+        Assertions.assertThat(sent.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        Assertions.assertThat(sent.getBody().path("sendsLeft").asInt()).isEqualTo(2);
+        clock("PT0S");
+        JsonNode sms = get("/sandbox/sms/demo-ok").getBody();
+        Assertions.assertThat(sms.path("phone").asText()).isEqualTo("13800138000");
+        String code = sms.path("code").asText();
+
+        ResponseEntity<JsonNode> wrong = post("/api/bindings/" + id + "/otp", "{\"code\":\"" + (code.equals("123456") ? "654321" : "123456") + "\"}");
+        assertProblem(wrong, HttpStatus.UNPROCESSABLE_ENTITY, "OTP_WRONG", "code");
+        Assertions.assertThat(wrong.getBody().path("wrongEntriesLeft").asInt()).isEqualTo(4);
+
+        JsonNode verified = post("/api/bindings/" + id + "/otp", "{\"code\":\"" + code + "\"}").getBody();
+        Assertions.assertThat(verified.path("status").asText()).isEqualTo("AWAITING_WECHAT_AUTHORIZATION");
+
+        // single use: the same code again is refused, nothing changes
+        assertProblem(post("/api/bindings/" + id + "/otp", "{\"code\":\"" + code + "\"}"), HttpStatus.CONFLICT,
+                "WRONG_STATUS", null);
+        Assertions.assertThat(get("/api/bindings/" + id).getBody().path("status").asText())
+                .isEqualTo("AWAITING_WECHAT_AUTHORIZATION");
+    }
+
+    @Test
+    void threeUnusedCodesExpireTheBinding() {
+        String id = inOtpStep();
+        for (int send = 1; send <= 3; send++) {
+            sendAndReadCode(id);
+            clock("PT5M");
+        }
+        JsonNode binding = get("/api/bindings/" + id).getBody();
+        Assertions.assertThat(binding.path("status").asText()).isEqualTo("EXPIRED");
+        Assertions.assertThat(binding.path("reasons").get(0).path("code").asText()).isEqualTo("OTP_LIMIT_REACHED");
+    }
+
+    @Test
+    void badStepInputIs400AndAWrongStatusIs409WithNothingChanged() {
+        String id = inOtpStep();
+        assertProblem(post("/api/bindings/" + id + "/otp", "{\"code\":\"12ab56\"}"), HttpStatus.BAD_REQUEST, null, "code");
+        assertProblem(post("/api/bindings/" + id + "/otp", "{\"code\":\"123456\"}"), HttpStatus.CONFLICT, "OTP_NOT_REQUESTED", null);
+        assertProblem(post("/api/bindings/" + id + "/agreement", "{\"version\":\"2026.1\",\"accepted\":true}"),
+                HttpStatus.CONFLICT, "WRONG_STATUS", null);
+        Assertions.assertThat(get("/api/bindings/" + id).getBody().path("status").asText()).isEqualTo("AWAITING_OTP");
+
+        String other = create("demo-3rdparty-off").getBody().path("id").asText();
+        clock("PT0S");
+        assertProblem(post("/api/bindings/" + other + "/agreement", "{\"version\":\"2026.1\",\"accepted\":false}"),
+                HttpStatus.BAD_REQUEST, "AGREEMENT_NOT_ACCEPTED", "accepted");
+        assertProblem(post("/api/bindings/" + other + "/agreement", "{\"version\":\"2025.9\",\"accepted\":true}"),
+                HttpStatus.UNPROCESSABLE_ENTITY, "AGREEMENT_VERSION_OUTDATED", "version");
+        assertProblem(post("/api/bindings/" + other + "/agreement", "{\"accepted\":true}"), HttpStatus.BAD_REQUEST, null, "version");
+        Assertions.assertThat(get("/api/bindings/" + other).getBody().path("status").asText()).isEqualTo("AWAITING_AGREEMENT");
+    }
+
+    @Test
+    void cooldownIs429WithRetryAfterAndThreeSendsAtMost() {
+        String id = inOtpStep();
+        sendAndReadCode(id);
+        ResponseEntity<JsonNode> tooSoon = post("/api/bindings/" + id + "/otp/send", "");
+        assertProblem(tooSoon, HttpStatus.TOO_MANY_REQUESTS, "OTP_COOLDOWN", null);
+        Assertions.assertThat(Integer.parseInt(tooSoon.getHeaders().getFirst(HttpHeaders.RETRY_AFTER))).isBetween(1, 60);
+
+        clock("PT60S");
+        sendAndReadCode(id);
+        clock("PT60S");
+        String third = sendAndReadCode(id);
+        clock("PT60S");
+        assertProblem(post("/api/bindings/" + id + "/otp/send", ""), HttpStatus.CONFLICT, "OTP_SEND_LIMIT_REACHED", null);
+        Assertions.assertThat(post("/api/bindings/" + id + "/otp", "{\"code\":\"" + third + "\"}").getBody()
+                .path("status").asText()).isEqualTo("AWAITING_WECHAT_AUTHORIZATION");
+    }
+
+    @Test
+    void anExpiredCodeIsRefusedAndFiveWrongEntriesLockIt() {
+        String id = inOtpStep();
+        String first = sendAndReadCode(id);
+        clock("PT5M");
+        assertProblem(post("/api/bindings/" + id + "/otp", "{\"code\":\"" + first + "\"}"),
+                HttpStatus.UNPROCESSABLE_ENTITY, "OTP_EXPIRED", "code");
+
+        String second = sendAndReadCode(id);
+        String wrong = second.equals("000000") ? "999999" : "000000";
+        for (int i = 0; i < 4; i++) {
+            assertProblem(post("/api/bindings/" + id + "/otp", "{\"code\":\"" + wrong + "\"}"),
+                    HttpStatus.UNPROCESSABLE_ENTITY, "OTP_WRONG", "code");
+        }
+        assertProblem(post("/api/bindings/" + id + "/otp", "{\"code\":\"" + wrong + "\"}"),
+                HttpStatus.UNPROCESSABLE_ENTITY, "OTP_LOCKED", "code");
+        assertProblem(post("/api/bindings/" + id + "/otp", "{\"code\":\"" + second + "\"}"),
+                HttpStatus.UNPROCESSABLE_ENTITY, "OTP_LOCKED", "code");
+        JsonNode otp = get("/api/bindings/" + id).getBody().path("otp");
+        Assertions.assertThat(otp.path("sendsUsed").asInt()).isEqualTo(2);
+        Assertions.assertThat(otp.path("codeState").asText()).isEqualTo("LOCKED");
+    }
+
+    @Test
+    void thirtyMinutesWithoutAStepExpireTheBinding() {
+        String id = create("demo-ok").getBody().path("id").asText();
+        clock("PT0S");
+        clock("PT30M");
+        JsonNode binding = get("/api/bindings/" + id).getBody();
+        Assertions.assertThat(binding.path("status").asText()).isEqualTo("EXPIRED");
+        Assertions.assertThat(binding.path("reasons").get(0).path("code").asText()).isEqualTo("NO_CUSTOMER_ACTIVITY");
+        Assertions.assertThat(binding.path("endedAt").asText()).isNotEmpty();
+    }
+
+    @Test
+    void theTestClockOnlyMovesForward() {
+        String before = get("/sandbox/clock").getBody().path("now").asText();
+        JsonNode moved = clock("PT2H");
+        Assertions.assertThat(java.time.Instant.parse(moved.path("now").asText()))
+                .isAfterOrEqualTo(java.time.Instant.parse(before).plusSeconds(7200));
+        assertProblem(post("/sandbox/clock", "{\"advance\":\"-PT1M\"}"), HttpStatus.BAD_REQUEST, null, "advance");
+        assertProblem(post("/sandbox/clock", "{\"advance\":\"soon\"}"), HttpStatus.BAD_REQUEST, null, "advance");
+        assertProblem(get("/sandbox/sms/nobody"), HttpStatus.NOT_FOUND, "NO_SMS", null);
+    }
+}
