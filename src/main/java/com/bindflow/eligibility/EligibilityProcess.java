@@ -1,5 +1,7 @@
 package com.bindflow.eligibility;
 
+import com.bindflow.security.BindflowGroups;
+
 /** Ids of process {@code EligibilityCheck} (processes/EligibilityCheck.bpmn) and decision {@code eligibility}. */
 public final class EligibilityProcess {
 
@@ -24,8 +26,8 @@ public final class EligibilityProcess {
     public static final String END_EVENT_REVIEW_REJECTED = "EndEvent_ReviewRejected";
 
     // groups
-    public static final String GROUP_REVIEWERS = "eligibility-reviewers";
-    public static final String GROUP_CUSTOMER_SERVICE = "customer-service";
+    public static final String GROUP_REVIEWERS = BindflowGroups.ELIGIBILITY_REVIEWERS;
+    public static final String GROUP_CUSTOMER_SERVICE = BindflowGroups.CUSTOMER_SERVICE;
 
     // variables
     public static final String VAR_VERDICT = "eligibilityVerdict";
