@@ -1,0 +1,20 @@
+package com.bindflow.wechat;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * A verified, decrypted WeChat Pay notification: WeChat's notification id (the same for duplicates), its event
+ * type (e.g. {@code CONTRACT.AUTHORIZED}) and the decrypted resource.
+ */
+public record WeChatEvent(String notificationId, String eventType, Map<String, Object> resource, Instant receivedAt) {
+
+    public static final String CONTRACT_AUTHORIZED = "CONTRACT.AUTHORIZED";
+    public static final String CONTRACT_DECLINED = "CONTRACT.DECLINED";
+    public static final String CONTRACT_TERMINATED = "CONTRACT.TERMINATED";
+
+    public String string(String key) {
+        Object value = resource.get(key);
+        return value == null ? null : value.toString();
+    }
+}

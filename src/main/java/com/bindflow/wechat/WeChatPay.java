@@ -1,0 +1,49 @@
+package com.bindflow.wechat;
+
+/**
+ * Port to WeChat Pay (outside system): the authorization of Baitiao as a payment method (a contract, identified by
+ * our unique contract code), payments and refunds. Every call is idempotent on our identifiers, so a retried job
+ * never does anything twice. Throws {@link com.bindflow.shared.OutsideSystemUnavailableException} on a technical
+ * failure; business outcomes are return values.
+ */
+public interface WeChatPay {
+
+    /**
+     * Asks WeChat to show the customer its authorization page for this contract. The result arrives later as a
+     * signed notification (or never: then {@link #queryAuthorization}). Calling it again returns the same request.
+     */
+    AuthorizationRequest requestAuthorization(String contractCode, String bindingId, String userId);
+
+    AuthorizationState queryAuthorization(String contractCode);
+
+    /** Ends the authorization (or withdraws a pending request). Idempotent: terminating twice is fine. */
+    void terminateAuthorization(String contractCode, String reason);
+
+    /** Charges the authorized Baitiao payment method; idempotent on {@code outTradeNo}. */
+    PaymentResult pay(String outTradeNo, String contractCode, long amountFen, String description);
+
+    /**
+     * Refunds the payment {@code outTradeNo} in full if WeChat has it as paid; idempotent on {@code outRefundNo}.
+     * A payment WeChat does not know (never made, or its transaction rolled back) is NOT_PAID, not an error.
+     */
+    RefundResult refundIfPaid(String outRefundNo, String outTradeNo);
+
+    record AuthorizationRequest(String contractCode, String authorizationUrl) {
+    }
+
+    enum AuthorizationStatus { PENDING, AUTHORIZED, DECLINED, TERMINATED, NOT_FOUND }
+
+    /** {@code priority}: the customer's place for Baitiao among the WeChat payment methods (1 = first). */
+    record AuthorizationState(AuthorizationStatus status, String contractId, Integer priority) {
+    }
+
+    enum PaymentStatus { SUCCESS, DECLINED }
+
+    record PaymentResult(PaymentStatus status, String transactionId, String failureReason) {
+    }
+
+    enum RefundStatus { REFUNDED, NOT_PAID }
+
+    record RefundResult(RefundStatus status, long refundedFen) {
+    }
+}
