@@ -76,6 +76,21 @@ public class BindingController {
         return view(bindings.acceptAgreement(id, request.version()));
     }
 
+    /** Step 5a: the optional per-transaction cap; {@code {"perTransactionCap": null}} sets none. */
+    public record PreferencesRequest(java.math.BigDecimal perTransactionCap) {
+    }
+
+    @PostMapping("/{id}/preferences")
+    public BindingView setPreferences(@PathVariable String id, @RequestBody PreferencesRequest request) {
+        return view(bindings.setPreferences(id, request.perTransactionCap()));
+    }
+
+    /** Cancel at any step before ACTIVE: what WeChat has is undone, then CANCELLED (possibly a moment later). */
+    @PostMapping("/{id}/cancel")
+    public ResponseEntity<BindingView> cancel(@PathVariable String id) {
+        return ResponseEntity.accepted().body(view(bindings.cancel(id)));
+    }
+
     private BindingView view(Binding binding) {
         return BindingView.of(binding, bindings.history(binding.id()),
                 binding.status() == BindingStatus.AWAITING_OTP ? otp.state(binding.id()) : null);

@@ -20,7 +20,11 @@ import org.springframework.stereotype.Repository;
 public class BindingRepository {
 
     private static final String COLUMNS = "id, user_id, channel, status, reason_codes, status_message, agreement_version, "
-            + "agreement_accepted_at, review_due_at, created_at, updated_at, ended_at";
+            + "agreement_accepted_at, review_due_at, created_at, updated_at, ended_at, wechat_contract_code, "
+            + "wechat_contract_id, authorization_url, payment_priority, per_transaction_cap, preferences_set_at, "
+            + "face_attempts, activated_at";
+    private static final String INSERT_COLUMNS = "id, user_id, channel, status, reason_codes, status_message, "
+            + "agreement_version, agreement_accepted_at, review_due_at, created_at, updated_at, ended_at";
 
     private final JdbcTemplate jdbc;
 
@@ -29,7 +33,7 @@ public class BindingRepository {
     }
 
     public void insert(Binding b) {
-        jdbc.update("insert into binding (" + COLUMNS + ") values (?,?,?,?,?,?,?,?,?,?,?,?)",
+        jdbc.update("insert into binding (" + INSERT_COLUMNS + ") values (?,?,?,?,?,?,?,?,?,?,?,?)",
                 b.id(), b.userId(), b.channel().name(), b.status().name(), join(b.reasonCodes()), b.statusMessage(),
                 b.agreementVersion(), ts(b.agreementAcceptedAt()), ts(b.reviewDueAt()), ts(b.createdAt()),
                 ts(b.updatedAt()), ts(b.endedAt()));
@@ -72,6 +76,28 @@ public class BindingRepository {
 
     public void recordReviewDue(String id, Instant dueAt) {
         jdbc.update("update binding set review_due_at = ? where id = ?", ts(dueAt), id);
+    }
+
+    public void recordAuthorizationRequest(String id, String contractCode, String authorizationUrl) {
+        jdbc.update("update binding set wechat_contract_code = ?, authorization_url = ? where id = ?",
+                contractCode, authorizationUrl, id);
+    }
+
+    public void recordAuthorization(String id, String contractId, Integer priority) {
+        jdbc.update("update binding set wechat_contract_id = ?, payment_priority = ? where id = ?", contractId, priority, id);
+    }
+
+    public void recordPreferences(String id, java.math.BigDecimal perTransactionCap, Instant at) {
+        jdbc.update("update binding set per_transaction_cap = ?, preferences_set_at = ?, updated_at = ? where id = ?",
+                perTransactionCap, ts(at), ts(at), id);
+    }
+
+    public void recordFaceAttempts(String id, int attempts) {
+        jdbc.update("update binding set face_attempts = ? where id = ?", attempts, id);
+    }
+
+    public void recordActivation(String id, Instant at) {
+        jdbc.update("update binding set activated_at = ? where id = ?", ts(at), id);
     }
 
     public List<Binding.StatusChange> history(String id) {
@@ -119,7 +145,11 @@ public class BindingRepository {
                 BindingStatus.valueOf(rs.getString("status")), split(rs.getString("reason_codes")),
                 rs.getString("status_message"), rs.getString("agreement_version"),
                 instant(rs, "agreement_accepted_at"), instant(rs, "review_due_at"), instant(rs, "created_at"),
-                instant(rs, "updated_at"), instant(rs, "ended_at"));
+                instant(rs, "updated_at"), instant(rs, "ended_at"),
+                new Binding.WeChat(rs.getString("wechat_contract_code"), rs.getString("wechat_contract_id"),
+                        rs.getString("authorization_url"), (Integer) rs.getObject("payment_priority"),
+                        rs.getBigDecimal("per_transaction_cap"), instant(rs, "preferences_set_at"),
+                        rs.getInt("face_attempts"), instant(rs, "activated_at")));
     }
 
     private static String join(List<String> codes) {

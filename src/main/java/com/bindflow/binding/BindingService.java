@@ -2,6 +2,7 @@ package com.bindflow.binding;
 
 import com.bindflow.account.JdFinanceAccounts;
 import com.bindflow.shared.ApiProblem;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -132,6 +133,48 @@ public class BindingService {
                     BindingProcess.VAR_AGREEMENT_VERSION, version,
                     BindingProcess.VAR_OTP_INACTIVITY_DEADLINE,
                     java.util.Date.from(now.plus(properties.timeouts().otpInactivity()))));
+            return bindings.find(id).orElseThrow();
+        });
+    }
+
+    /**
+     * Step 5a: the customer's optional per-transaction cap (yuan, > 0, at most 2 decimals, at most the available
+     * credit); null means no cap of the customer's own.
+     */
+    public Binding setPreferences(String id, BigDecimal perTransactionCap) {
+        if (perTransactionCap != null && (perTransactionCap.signum() <= 0 || perTransactionCap.stripTrailingZeros().scale() > 2)) {
+            throw ApiProblem.badRequest("perTransactionCap", "perTransactionCap must be a positive amount in yuan with at "
+                    + "most two decimals, or null for no cap.");
+        }
+        return tx.execute(status -> {
+            Binding binding = lockInStatus(id, BindingStatus.AWAITING_PREFERENCES);
+            if (perTransactionCap != null) {
+                BigDecimal available = accounts.find(binding.userId()).orElseThrow().availableCredit();
+                if (perTransactionCap.compareTo(available) > 0) {
+                    throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "CAP_EXCEEDS_AVAILABLE_CREDIT", "perTransactionCap",
+                            "The per-transaction cap " + perTransactionCap.toPlainString() + " is above the available credit "
+                                    + available.toPlainString() + ".").with("availableCredit", available);
+                }
+            }
+            bindings.recordPreferences(id, perTransactionCap == null ? null : perTransactionCap.setScale(2), clock.instant());
+            correlate(binding, BindingProcess.MESSAGE_PREFERENCES_SET, Map.of());
+            return bindings.find(id).orElseThrow();
+        });
+    }
+
+    /**
+     * The customer cancels at any step before ACTIVE: what was done at WeChat is undone, then CANCELLED. An ACTIVE
+     * binding is unbound instead; an ended one cannot be cancelled.
+     */
+    public Binding cancel(String id) {
+        return tx.execute(status -> {
+            Binding binding = bindings.lock(id).orElseThrow(() -> notFound(id));
+            if (binding.status().ended() || binding.status() == BindingStatus.ACTIVE) {
+                throw ApiProblem.conflict("WRONG_STATUS", "Binding " + id + " is " + binding.status() + " and cannot be "
+                        + "cancelled" + (binding.status() == BindingStatus.ACTIVE ? "; unbind it instead." : "."))
+                        .with("currentStatus", binding.status().name());
+            }
+            correlate(binding, BindingProcess.MESSAGE_CANCEL_REQUESTED, Map.of());
             return bindings.find(id).orElseThrow();
         });
     }

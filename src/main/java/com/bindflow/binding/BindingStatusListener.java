@@ -53,6 +53,38 @@ public class BindingStatusListener {
         change(execution, BindingStatus.REJECTED, reasons, message);
     }
 
+    /**
+     * Decides how the binding will end once what was done at WeChat is undone: {@code bindingEndStatus} and
+     * {@code bindingEndReason}, read by {@link #endWithOutcome} after the undo.
+     */
+    public void outcome(DelegateExecution execution, String status, String reasonCode) {
+        BindingStatus.valueOf(status);
+        ReasonCode.valueOf(reasonCode);
+        execution.setVariable(BindingProcess.VAR_END_STATUS, status);
+        execution.setVariable(BindingProcess.VAR_END_REASON, reasonCode);
+    }
+
+    /** The binding ends as {@link #outcome} decided, saying what the undo did (revoked, refunded). */
+    public void endWithOutcome(DelegateExecution execution) {
+        List<ReasonCode> reasons = new java.util.ArrayList<>();
+        reasons.add(ReasonCode.valueOf((String) execution.getVariable(BindingProcess.VAR_END_REASON)));
+        if (Boolean.TRUE.equals(execution.getVariable(BindingProcess.VAR_AUTHORIZATION_REVOKED))) {
+            reasons.add(ReasonCode.WECHAT_AUTHORIZATION_REVOKED);
+        }
+        if (Boolean.TRUE.equals(execution.getVariable(BindingProcess.VAR_TEST_PAYMENT_REFUNDED))) {
+            reasons.add(ReasonCode.TEST_PAYMENT_REFUNDED);
+        }
+        change(execution, BindingStatus.valueOf((String) execution.getVariable(BindingProcess.VAR_END_STATUS)),
+                reasons.stream().map(ReasonCode::name).toList(),
+                reasons.stream().map(ReasonCode::message).collect(java.util.stream.Collectors.joining(" ")));
+    }
+
+    /** The test payment went through and was refunded: the binding is ACTIVE. */
+    public void activate(DelegateExecution execution) {
+        change(execution, BindingStatus.ACTIVE, List.of(), null);
+        bindings.recordActivation((String) execution.getVariable(BindingProcess.VAR_BINDING_ID), clock.instant());
+    }
+
     private void change(DelegateExecution execution, BindingStatus status, List<String> reasons, String message) {
         String bindingId = (String) execution.getVariable(BindingProcess.VAR_BINDING_ID);
         bindings.changeStatus(bindingId, status, reasons, message, clock.instant());

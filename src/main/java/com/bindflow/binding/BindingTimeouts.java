@@ -19,4 +19,12 @@ public class BindingTimeouts {
     public String getWechatAuthorization() {
         return timeouts.wechatAuthorization().toString();
     }
+
+    public String getPreferences() {
+        return timeouts.preferences().toString();
+    }
+
+    public String getFaceVerification() {
+        return timeouts.faceVerification().toString();
+    }
 }

@@ -8,7 +8,7 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record BindingView(String id, String userId, Channel channel, BindingStatus status, List<Reason> reasons,
                           String statusMessage, List<String> nextSteps, Agreement agreement, Review review, Object otp,
-                          Instant createdAt, Instant updatedAt, Instant endedAt, List<Step> history) {
+                          WeChat wechat, Instant createdAt, Instant updatedAt, Instant endedAt, List<Step> history) {
 
     public record Reason(String code, String message) {
     }
@@ -22,21 +22,42 @@ public record BindingView(String id, String userId, Channel channel, BindingStat
     public record Step(BindingStatus status, List<String> reasons, Instant at) {
     }
 
+    /** Steps 4–6: WeChat's authorization page, the customer's choices, face attempts, activation. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record WeChat(String authorizationUrl, String contractId, Integer paymentPriority,
+                         java.math.BigDecimal perTransactionCap, Integer faceAttempts, Instant activatedAt) {
+    }
+
     public static BindingView of(Binding b, List<Binding.StatusChange> history, Object otp) {
         List<Reason> reasons = b.reasonCodes().stream()
                 .map(code -> new Reason(code, ReasonCode.of(code).map(ReasonCode::message).orElse(code)))
                 .toList();
         return new BindingView(b.id(), b.userId(), b.channel(), b.status(), reasons, b.statusMessage(),
                 nextSteps(b), b.agreementVersion() == null ? null : new Agreement(b.agreementVersion(), b.agreementAcceptedAt()),
-                b.reviewDueAt() == null ? null : new Review(b.reviewDueAt()), otp, b.createdAt(), b.updatedAt(),
+                b.reviewDueAt() == null ? null : new Review(b.reviewDueAt()), otp, wechat(b), b.createdAt(), b.updatedAt(),
                 b.endedAt(), history.stream().map(h -> new Step(h.status(), h.reasonCodes(), h.at())).toList());
+    }
+
+    private static WeChat wechat(Binding b) {
+        Binding.WeChat w = b.wechat();
+        if (w.contractCode() == null) {
+            return null;
+        }
+        return new WeChat(w.authorizationUrl(), w.contractId(), w.priority(), w.perTransactionCap(),
+                w.faceAttempts() == 0 ? null : w.faceAttempts(), w.activatedAt());
     }
 
     private static List<String> nextSteps(Binding b) {
         String base = "/api/bindings/" + b.id();
+        String cancel = "POST " + base + "/cancel";
         return switch (b.status()) {
-            case AWAITING_AGREEMENT -> List.of("POST " + base + "/agreement");
-            case AWAITING_OTP -> List.of("POST " + base + "/otp/send", "POST " + base + "/otp");
+            case AWAITING_AGREEMENT -> List.of("POST " + base + "/agreement", cancel);
+            case AWAITING_OTP -> List.of("POST " + base + "/otp/send", "POST " + base + "/otp", cancel);
+            case AWAITING_WECHAT_AUTHORIZATION -> b.wechat().authorizationUrl() == null ? List.of(cancel)
+                    : List.of("customer: open " + b.wechat().authorizationUrl() + " in WeChat", cancel);
+            case AWAITING_PREFERENCES -> List.of("POST " + base + "/preferences", cancel);
+            case AWAITING_FACE_VERIFICATION -> List.of("POST " + base + "/face", cancel);
+            case CHECKING_ELIGIBILITY, UNDER_REVIEW, VERIFYING_PAYMENT -> List.of(cancel);
             default -> List.of();
         };
     }

@@ -14,9 +14,17 @@ public enum ReasonCode {
     NO_BANK_CARD("At least one bank card must be bound in WeChat Pay."),
     CASH_OUT_HISTORY("The account has a cash-out history: a reviewer decides within 3 working days."),
     REVIEW_REJECTED("A reviewer rejected the binding."),
-    NO_CUSTOMER_ACTIVITY("No step was taken for 30 minutes: the binding expired. Start a new one."),
+    NO_CUSTOMER_ACTIVITY("No step was taken in time: the binding expired. Start a new one."),
     OTP_LIMIT_REACHED("All SMS codes were used up without a correct entry: the binding expired. Start a new one."),
-    WECHAT_AUTHORIZATION_TIMEOUT("WeChat authorization was not completed in time: the binding expired.");
+    WECHAT_AUTHORIZATION_TIMEOUT("WeChat authorization was not completed in time: the binding expired."),
+    WECHAT_AUTHORIZATION_DECLINED("The customer did not open the binding permission on WeChat's authorization page."),
+    FACE_MISMATCH("Face recognition: the face does not match the account holder."),
+    FACE_SPOOF_DETECTED("Face recognition: the liveness check failed."),
+    FACE_RETRIES_EXHAUSTED("Face recognition failed 3 times (for example poor lighting). Start a new binding in better light."),
+    TEST_PAYMENT_DECLINED("WeChat Pay declined the 0.01 CNY test payment."),
+    CUSTOMER_CANCELLED("The customer cancelled the binding."),
+    WECHAT_AUTHORIZATION_REVOKED("The WeChat authorization made during this binding was revoked."),
+    TEST_PAYMENT_REFUNDED("The 0.01 CNY test payment was refunded.");
 
     private final String message;
 

@@ -13,6 +13,14 @@ public record WeChatEvent(String notificationId, String eventType, Map<String, O
     public static final String CONTRACT_DECLINED = "CONTRACT.DECLINED";
     public static final String CONTRACT_TERMINATED = "CONTRACT.TERMINATED";
 
+    public Integer integer(String key) {
+        Object value = resource.get(key);
+        if (value == null) {
+            return null;
+        }
+        return value instanceof Number number ? Integer.valueOf(number.intValue()) : Integer.valueOf(value.toString());
+    }
+
     public String string(String key) {
         Object value = resource.get(key);
         return value == null ? null : value.toString();

@@ -78,7 +78,10 @@ class BindingProcessTest extends ProcessTestSupport {
 
         Assertions.assertThat(status()).isEqualTo(BindingStatus.AWAITING_WECHAT_AUTHORIZATION);
         assertThat(process).hasPassed(BindingProcess.END_EVENT_OTP_VERIFIED_STEP)
-                .isWaitingAt(BindingProcess.TASK_AWAIT_WECHAT_AUTHORIZATION);
+                .isWaitingAt(BindingProcess.TASK_REQUEST_AUTHORIZATION);
+        runJobs();
+        assertThat(process).isWaitingAt(BindingProcess.TASK_AWAIT_WECHAT_AUTHORIZATION);
+        Assertions.assertThat(binding(id).wechat().authorizationUrl()).isNotBlank();
         Assertions.assertThat(bindingService.history(id)).extracting(Binding.StatusChange::status).containsExactly(
                 BindingStatus.CHECKING_ELIGIBILITY, BindingStatus.AWAITING_AGREEMENT, BindingStatus.AWAITING_OTP,
                 BindingStatus.AWAITING_WECHAT_AUTHORIZATION);
@@ -246,24 +249,5 @@ class BindingProcessTest extends ProcessTestSupport {
         Assertions.assertThat(status()).isEqualTo(BindingStatus.EXPIRED);
         Assertions.assertThat(binding(id).reasonCodes()).containsExactly("NO_CUSTOMER_ACTIVITY");
         assertThat(process).isEnded().hasPassed(BindingProcess.END_EVENT_OTP_INACTIVITY_EXPIRED);
-    }
-
-    @Test
-    void noWeChatAuthorizationWithinThirtyMinutesExpires() {
-        inOtpStep();
-        otp.enterCode(id, requestCode());
-        advance(Duration.ofMinutes(30));
-        Assertions.assertThat(status()).isEqualTo(BindingStatus.EXPIRED);
-        Assertions.assertThat(binding(id).reasonCodes()).containsExactly("WECHAT_AUTHORIZATION_TIMEOUT");
-        assertThat(process).isEnded().hasPassed(BindingProcess.END_EVENT_AUTHORIZATION_EXPIRED);
-    }
-
-    @Test
-    void weChatAuthorizationEndsTheseSteps() {
-        inOtpStep();
-        otp.enterCode(id, requestCode());
-        engine.getRuntimeService().createMessageCorrelation(BindingProcess.MESSAGE_WECHAT_AUTHORIZED)
-                .processInstanceBusinessKey(id).correlate();
-        assertThat(process).isEnded().hasPassed(BindingProcess.END_EVENT_AUTHORIZATION_RECEIVED);
     }
 }

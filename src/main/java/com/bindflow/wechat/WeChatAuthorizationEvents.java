@@ -1,0 +1,71 @@
+package com.bindflow.wechat;
+
+import com.bindflow.binding.Binding;
+import com.bindflow.binding.BindingProcess;
+import com.bindflow.binding.BindingRepository;
+import com.bindflow.binding.BindingStatus;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.RuntimeService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * WeChat's authorization results (CONTRACT.AUTHORIZED / CONTRACT.DECLINED) delivered to the binding waiting for
+ * them. Idempotent and order-proof: a result for a binding that has moved on (a duplicate, a late or out-of-order
+ * notification) changes nothing; a result that arrives before the process waits for it is retried later.
+ */
+@Component
+public class WeChatAuthorizationEvents implements WeChatEventHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(WeChatAuthorizationEvents.class);
+
+    private final BindingRepository bindings;
+    private final RuntimeService runtime;
+    private final TransactionTemplate tx;
+
+    public WeChatAuthorizationEvents(BindingRepository bindings, RuntimeService runtime,
+                                     PlatformTransactionManager transactionManager) {
+        this.bindings = bindings;
+        this.runtime = runtime;
+        this.tx = new TransactionTemplate(transactionManager);
+    }
+
+    @Override
+    public boolean handles(String eventType) {
+        return WeChatEvent.CONTRACT_AUTHORIZED.equals(eventType) || WeChatEvent.CONTRACT_DECLINED.equals(eventType);
+    }
+
+    @Override
+    public void handle(WeChatEvent event) {
+        String bindingId = event.string("binding_id");
+        String contractCode = event.string("contract_code");
+        if (bindingId == null || !Binding.contractCodeOf(bindingId).equals(contractCode)) {
+            log.warn("WeChat notification {} names no binding of ours (binding {}, contract {}): ignored",
+                    event.notificationId(), bindingId, contractCode);
+            return;
+        }
+        tx.executeWithoutResult(status -> {
+            Optional<Binding> binding = bindings.lock(bindingId);
+            if (binding.isEmpty() || binding.get().status() != BindingStatus.AWAITING_WECHAT_AUTHORIZATION) {
+                log.info("WeChat notification {} ({}) for binding {} in status {}: nothing to do", event.notificationId(),
+                        event.eventType(), bindingId, binding.map(b -> b.status().name()).orElse("unknown"));
+                return;
+            }
+            boolean authorized = WeChatEvent.CONTRACT_AUTHORIZED.equals(event.eventType());
+            Map<String, Object> variables = new HashMap<>();
+            if (authorized) {
+                variables.put(BindingProcess.VAR_WECHAT_CONTRACT_ID, event.string("contract_id"));
+                variables.put(BindingProcess.VAR_PAYMENT_PRIORITY, event.integer("priority"));
+            }
+            // throws when the process does not wait yet (its request job has not finished): the inbox retries
+            runtime.createMessageCorrelation(authorized ? BindingProcess.MESSAGE_WECHAT_AUTHORIZED
+                            : BindingProcess.MESSAGE_WECHAT_DECLINED)
+                    .processInstanceBusinessKey(bindingId).setVariables(variables).correlateWithResult();
+        });
+    }
+}

@@ -1,0 +1,72 @@
+package com.bindflow.wechat;
+
+import com.bindflow.binding.Binding;
+import com.bindflow.binding.BindingRepository;
+import org.springframework.stereotype.Service;
+
+/**
+ * What a binding asks of WeChat Pay (SPEC steps 4 and 6, and undoing them): the authorization request, its query,
+ * the 0.01 CNY test payment and its refund, and the termination of the authorization. Our identifiers are derived
+ * from the binding id, so each call is idempotent and an undo can always find what may have been done.
+ */
+@Service
+public class WeChatBindingService {
+
+    /** The test payment (扫码 1 分钱): one fen. */
+    public static final long TEST_PAYMENT_FEN = 1;
+
+    private final WeChatPay wechat;
+    private final BindingRepository bindings;
+
+    public WeChatBindingService(WeChatPay wechat, BindingRepository bindings) {
+        this.wechat = wechat;
+        this.bindings = bindings;
+    }
+
+    public static String testPaymentTradeNo(String bindingId) {
+        return "T" + Binding.contractCodeOf(bindingId).substring(0, 31);
+    }
+
+    public static String testPaymentRefundNo(String bindingId) {
+        return "R" + Binding.contractCodeOf(bindingId).substring(0, 31);
+    }
+
+    /** Step 4: asks WeChat for the authorization page; records the contract code and the page's URL. */
+    public WeChatPay.AuthorizationRequest requestAuthorization(String bindingId, String userId) {
+        WeChatPay.AuthorizationRequest request = wechat.requestAuthorization(Binding.contractCodeOf(bindingId), bindingId, userId);
+        bindings.recordAuthorizationRequest(bindingId, request.contractCode(), request.authorizationUrl());
+        return request;
+    }
+
+    /** No notification came: asks WeChat where the authorization stands. */
+    public WeChatPay.AuthorizationState queryAuthorization(String bindingId) {
+        return wechat.queryAuthorization(Binding.contractCodeOf(bindingId));
+    }
+
+    /** WeChat authorized (by notification or query): records the contract and the customer's priority. */
+    public void recordAuthorization(String bindingId, String contractId, Integer priority) {
+        bindings.recordAuthorization(bindingId, contractId, priority);
+    }
+
+    /** Step 6: the 0.01 CNY test payment, idempotent on its trade number. */
+    public WeChatPay.PaymentResult makeTestPayment(String bindingId) {
+        return wechat.pay(testPaymentTradeNo(bindingId), Binding.contractCodeOf(bindingId), TEST_PAYMENT_FEN,
+                "bindflow binding test payment");
+    }
+
+    /** Refunds the test payment if WeChat has it (after success, and when undoing). */
+    public WeChatPay.RefundResult refundTestPayment(String bindingId) {
+        return wechat.refundIfPaid(testPaymentRefundNo(bindingId), testPaymentTradeNo(bindingId));
+    }
+
+    /**
+     * Undo: ends the authorization (or withdraws a pending request); harmless when there is none. Returns whether
+     * an authorization the customer had given was revoked.
+     */
+    public boolean terminateAuthorization(String bindingId, String reason) {
+        String contractCode = Binding.contractCodeOf(bindingId);
+        boolean authorized = wechat.queryAuthorization(contractCode).status() == WeChatPay.AuthorizationStatus.AUTHORIZED;
+        wechat.terminateAuthorization(contractCode, reason);
+        return authorized;
+    }
+}
