@@ -11,6 +11,8 @@ public enum BindingStatus {
     AWAITING_PREFERENCES,
     AWAITING_FACE_VERIFICATION,
     VERIFYING_PAYMENT,
+    /** added: the binding failed or was cancelled after WeChat was involved; what WeChat has is being undone */
+    UNDOING,
     ACTIVE,
     FAILED(true),
     EXPIRED(true),

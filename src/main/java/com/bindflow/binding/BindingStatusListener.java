@@ -64,6 +64,12 @@ public class BindingStatusListener {
         execution.setVariable(BindingProcess.VAR_END_REASON, reasonCode);
     }
 
+    /** The undo starts: UNDOING, with the reason the binding will end for. */
+    public void undoing(DelegateExecution execution) {
+        ReasonCode reason = ReasonCode.valueOf((String) execution.getVariable(BindingProcess.VAR_END_REASON));
+        change(execution, BindingStatus.UNDOING, List.of(reason.name()), reason.message());
+    }
+
     /** The binding ends as {@link #outcome} decided, saying what the undo did (revoked, refunded). */
     public void endWithOutcome(DelegateExecution execution) {
         List<ReasonCode> reasons = new java.util.ArrayList<>();

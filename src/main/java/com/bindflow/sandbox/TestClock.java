@@ -1,6 +1,8 @@
 package com.bindflow.sandbox;
 
 import com.bindflow.shared.DueJobs;
+import com.bindflow.wechat.SandboxWeChatNotifier;
+import com.bindflow.wechat.WeChatNotificationInbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +16,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The sandbox test clock: moves the engine clock forward (as payment providers' test clocks do) and fires what
- * falls due before it answers, so timeouts and SLAs show in seconds. The offset from real time is kept in the
+ * falls due before it answers (jobs, and WeChat notifications waiting in the inbox), so timeouts and SLAs show in seconds. The offset from real time is kept in the
  * database and applied again at start, so a restart does not move time back.
  * Sandbox only, meant for one node: other nodes would read the offset only at their next start.
  */
@@ -28,10 +30,15 @@ public class TestClock {
     private final Clock realTime = Clock.systemUTC();
     private final JdbcTemplate jdbc;
     private final DueJobs dueJobs;
+    private final WeChatNotificationInbox wechatInbox;
+    private final SandboxWeChatNotifier wechatNotifier;
 
-    public TestClock(JdbcTemplate jdbc, DueJobs dueJobs) {
+    public TestClock(JdbcTemplate jdbc, DueJobs dueJobs, WeChatNotificationInbox wechatInbox,
+                     SandboxWeChatNotifier wechatNotifier) {
         this.jdbc = jdbc;
         this.dueJobs = dueJobs;
+        this.wechatInbox = wechatInbox;
+        this.wechatNotifier = wechatNotifier;
     }
 
     public record Reading(Instant now, Duration offset, int jobsExecuted) {
@@ -57,7 +64,13 @@ public class TestClock {
             jdbc.update("insert into sandbox_clock (id, offset_millis) values (1, ?)", offset);
         }
         ClockUtil.offset(offset);
-        int executed = dueJobs.runAll();
+        int executed = 0;
+        int done;
+        do { // jobs, WeChat's notifications on their way, the inbox, and what those start in turn
+            wechatNotifier.awaitDeliveries(Duration.ofSeconds(10));
+            done = dueJobs.runAll() + wechatInbox.processPending();
+            executed += done;
+        } while (done > 0);
         return new Reading(ClockUtil.getCurrentTime().toInstant(), Duration.ofMillis(offset), executed);
     }
 

@@ -39,7 +39,7 @@ public class SandboxSmsGateway implements SmsGateway {
     }
 
     public Optional<SentSms> lastSentTo(String userId) {
-        return jdbc.query("select * from sandbox_sms where user_id = ? order by sent_at desc, message_id desc",
+        return jdbc.query("select * from sandbox_sms where user_id = ? order by seq desc",
                 (rs, n) -> new SentSms(rs.getString("message_id"), rs.getString("user_id"), rs.getString("phone"),
                         rs.getString("body"), instant(rs, "sent_at")), userId).stream().findFirst();
     }

@@ -308,4 +308,95 @@ class BindingApiTest extends ProcessTestSupport {
         assertProblem(post("/sandbox/clock", "{\"advance\":\"soon\"}"), HttpStatus.BAD_REQUEST, null, "advance");
         assertProblem(get("/sandbox/sms/nobody"), HttpStatus.NOT_FOUND, "NO_SMS", null);
     }
+
+    // ---- steps 4-6 ----------------------------------------------------------------------------------------
+
+    /** In AWAITING_WECHAT_AUTHORIZATION, through the REST API only. */
+    private String awaitingAuthorization() {
+        String id = inOtpStep();
+        String code = sendAndReadCode(id);
+        Assertions.assertThat(post("/api/bindings/" + id + "/otp", "{\"code\":\"" + code + "\"}").getBody()
+                .path("status").asText()).isEqualTo("AWAITING_WECHAT_AUTHORIZATION");
+        clock("PT0S");
+        return id;
+    }
+
+    @Test
+    void theWholeBindingToActiveOverRestOnly() {
+        String id = awaitingAuthorization();
+        JsonNode waiting = get("/api/bindings/" + id).getBody();
+        String page = waiting.path("wechat").path("authorizationUrl").asText();
+        Assertions.assertThat(page).isEqualTo("/sandbox/wechat/authorizations/" + id);
+
+        // step 4: the customer opens the binding permission on WeChat's page and puts Baitiao second
+        Assertions.assertThat(post(page, "{\"action\":\"APPROVE\",\"priority\":2}").getStatusCode().is2xxSuccessful()).isTrue();
+        clock("PT0S");   // WeChat's signed notification arrives, is stored and correlated
+        Assertions.assertThat(get("/api/bindings/" + id).getBody().path("status").asText()).isEqualTo("AWAITING_PREFERENCES");
+
+        // step 5: a per-transaction cap, then face recognition in poor light, then in good light
+        JsonNode prefs = post("/api/bindings/" + id + "/preferences", "{\"perTransactionCap\":800.00}").getBody();
+        Assertions.assertThat(prefs.path("status").asText()).isEqualTo("AWAITING_FACE_VERIFICATION");
+        ResponseEntity<JsonNode> dark = post("/api/bindings/" + id + "/face", "{\"providerToken\":\"poor-lighting\"}");
+        assertProblem(dark, HttpStatus.UNPROCESSABLE_ENTITY, "FACE_POOR_LIGHTING", "providerToken");
+        Assertions.assertThat(dark.getBody().path("attemptsLeft").asInt()).isEqualTo(2);
+        JsonNode face = post("/api/bindings/" + id + "/face", "{\"providerToken\":\"pass\"}").getBody();
+        Assertions.assertThat(face.path("status").asText()).isEqualTo("VERIFYING_PAYMENT");
+
+        // step 6: the 0.01 CNY test payment, refunded, proves the binding
+        clock("PT0S");
+        JsonNode active = get("/api/bindings/" + id).getBody();
+        Assertions.assertThat(active.path("status").asText()).isEqualTo("ACTIVE");
+        Assertions.assertThat(active.path("wechat").path("paymentPriority").asInt()).isEqualTo(2);
+        Assertions.assertThat(active.path("wechat").path("perTransactionCap").decimalValue()).isEqualByComparingTo("800.00");
+        Assertions.assertThat(active.path("wechat").path("activatedAt").asText()).isNotEmpty();
+        Assertions.assertThat(active.path("history")).extracting(h -> h.path("status").asText()).containsExactly(
+                "CHECKING_ELIGIBILITY", "AWAITING_AGREEMENT", "AWAITING_OTP", "AWAITING_WECHAT_AUTHORIZATION",
+                "AWAITING_PREFERENCES", "AWAITING_FACE_VERIFICATION", "VERIFYING_PAYMENT", "ACTIVE");
+        assertProblem(post("/api/bindings/" + id + "/cancel", ""), HttpStatus.CONFLICT, "WRONG_STATUS", null);
+        assertProblem(create("demo-ok"), HttpStatus.CONFLICT, "BINDING_IN_PROGRESS", "userId");
+    }
+
+    @Test
+    void preferencesAndFaceRefuseBadInputAndWrongStatus() {
+        String id = awaitingAuthorization();
+        assertProblem(post("/api/bindings/" + id + "/preferences", "{\"perTransactionCap\":100}"), HttpStatus.CONFLICT,
+                "WRONG_STATUS", null);
+        post("/sandbox/wechat/authorizations/" + id, "{\"action\":\"APPROVE\",\"priority\":1}");
+        clock("PT0S");
+        assertProblem(post("/api/bindings/" + id + "/preferences", "{\"perTransactionCap\":-5}"), HttpStatus.BAD_REQUEST,
+                null, "perTransactionCap");
+        assertProblem(post("/api/bindings/" + id + "/preferences", "{\"perTransactionCap\":\"lots\"}"),
+                HttpStatus.BAD_REQUEST, null, "perTransactionCap");
+        ResponseEntity<JsonNode> tooHigh = post("/api/bindings/" + id + "/preferences", "{\"perTransactionCap\":15000.01}");
+        assertProblem(tooHigh, HttpStatus.UNPROCESSABLE_ENTITY, "CAP_EXCEEDS_AVAILABLE_CREDIT", "perTransactionCap");
+        Assertions.assertThat(tooHigh.getBody().path("availableCredit").decimalValue()).isEqualByComparingTo("15000.00");
+        assertProblem(post("/api/bindings/" + id + "/face", "{\"providerToken\":\"pass\"}"), HttpStatus.CONFLICT,
+                "WRONG_STATUS", null);
+        Assertions.assertThat(post("/api/bindings/" + id + "/preferences", "{\"perTransactionCap\":null}").getBody()
+                .path("status").asText()).isEqualTo("AWAITING_FACE_VERIFICATION");
+        assertProblem(post("/api/bindings/" + id + "/face", "{}"), HttpStatus.BAD_REQUEST, null, "providerToken");
+        assertProblem(post("/api/bindings/" + id + "/face", "{\"providerToken\":\"photo.png\"}"), HttpStatus.BAD_REQUEST,
+                null, "providerToken");
+
+        ResponseEntity<JsonNode> spoof = post("/api/bindings/" + id + "/face", "{\"providerToken\":\"spoof\"}");
+        assertProblem(spoof, HttpStatus.UNPROCESSABLE_ENTITY, "FACE_SPOOF_DETECTED", "providerToken");
+        clock("PT0S");
+        JsonNode failed = get("/api/bindings/" + id).getBody();
+        Assertions.assertThat(failed.path("status").asText()).isEqualTo("FAILED");
+        Assertions.assertThat(failed.path("reasons")).extracting(r -> r.path("code").asText())
+                .containsExactly("FACE_SPOOF_DETECTED", "WECHAT_AUTHORIZATION_REVOKED");
+    }
+
+    @Test
+    void cancelOverRest() {
+        String id = awaitingAuthorization();
+        ResponseEntity<JsonNode> cancelled = post("/api/bindings/" + id + "/cancel", "");
+        Assertions.assertThat(cancelled.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        Assertions.assertThat(cancelled.getBody().path("status").asText()).isEqualTo("UNDOING");
+        clock("PT0S");
+        Assertions.assertThat(get("/api/bindings/" + id).getBody().path("status").asText()).isEqualTo("CANCELLED");
+        assertProblem(post("/api/bindings/" + id + "/cancel", ""), HttpStatus.CONFLICT, "WRONG_STATUS", null);
+        assertProblem(post("/api/bindings/nope/cancel", ""), HttpStatus.NOT_FOUND, "BINDING_NOT_FOUND", null);
+        Assertions.assertThat(create("demo-ok").getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    }
 }

@@ -7,6 +7,8 @@ import com.bindflow.binding.BindingService;
 import com.bindflow.binding.Channel;
 import com.bindflow.eligibility.EligibilityProcess;
 import com.bindflow.shared.DueJobs;
+import com.bindflow.wechat.SandboxWeChatNotifier;
+import com.bindflow.wechat.WeChatNotificationInbox;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -42,16 +44,25 @@ public abstract class ProcessTestSupport {
     @Autowired
     protected JdbcTemplate jdbc;
 
+    @Autowired
+    protected SandboxWeChatNotifier wechatNotifier;
+    @Autowired
+    protected WeChatNotificationInbox wechatInbox;
+
     @BeforeEach
     void cleanSlate() {
         BpmnAwareTests.init(engine);
+        // a notification of the previous test still on its way would land in the cleaned tables
+        wechatNotifier.awaitDeliveries(Duration.ofSeconds(30));
+        wechatNotifier.resetSettings();
         var running = engine.getRuntimeService().createProcessInstanceQuery().rootProcessInstances().list();
         if (!running.isEmpty()) {
             engine.getRuntimeService().deleteProcessInstances(running.stream().map(ProcessInstance::getId).toList(),
                     "test clean-up", true, true);
         }
         for (String table : new String[] {"binding_status_history", "binding_open", "idempotency_key", "otp_challenge",
-                "binding", "sandbox_sms", "sandbox_clock"}) {
+                "binding", "sandbox_sms", "sandbox_clock", "wechat_notification", "wechat_nonce", "sandbox_wechat_payment",
+                "sandbox_wechat_contract"}) {
             jdbc.update("delete from " + table);
         }
         setClock(T0);
@@ -76,8 +87,16 @@ public abstract class ProcessTestSupport {
         runJobs();
     }
 
+    /** Runs due jobs and delivers WeChat's notifications, until neither has anything left. */
     protected int runJobs() {
-        return dueJobs.runAll();
+        int total = 0;
+        int done;
+        do {
+            wechatNotifier.awaitDeliveries(Duration.ofSeconds(30));
+            done = dueJobs.runAll() + wechatInbox.processPending();
+            total += done;
+        } while (done > 0);
+        return total;
     }
 
     protected Binding startBinding(String userId) {

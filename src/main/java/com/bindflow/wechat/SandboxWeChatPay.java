@@ -1,0 +1,330 @@
+package com.bindflow.wechat;
+
+import static com.bindflow.shared.Jdbc.instant;
+import static com.bindflow.shared.Jdbc.ts;
+
+import com.bindflow.sandbox.Persona;
+import com.bindflow.sandbox.PersonaDirectory;
+import com.bindflow.sandbox.SandboxOnly;
+import com.bindflow.shared.ApiProblem;
+import com.bindflow.shared.OutsideSystemUnavailableException;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.util.UriUtils;
+
+/**
+ * WeChat Pay in sandbox mode: authorizations (contracts), payments and refunds kept in the {@code sandbox_wechat_*}
+ * tables (shared by every node), driven by the demo personas. It behaves as the outside system would: its state is
+ * written in transactions of its own (a caller's rollback does not undo a payment WeChat made; that is what
+ * {@link #refundIfPaid} is for), every call is idempotent on our identifiers, and the customer's answer on the
+ * authorization page ({@link #customerActs}) is reported by a signed notification ({@link SandboxWeChatNotifier}).
+ *
+ * <p>Persona faults ({@code faults} in personas.json): {@code wechatPayment: DECLINED} declines payments,
+ * {@code UNAVAILABLE} at {@code wechatAuthorization}, {@code wechatQuery}, {@code wechatPayment}, {@code wechatRefund}
+ * or {@code wechatTerminate} makes that call fail technically ({@link OutsideSystemUnavailableException}).
+ */
+@Component
+@SandboxOnly
+public class SandboxWeChatPay implements WeChatPay {
+
+    private static final Logger log = LoggerFactory.getLogger(SandboxWeChatPay.class);
+
+    /** Where the customer's WeChat shows the authorization page (sandbox: {@link SandboxWeChatController}). */
+    public static final String AUTHORIZATION_PAGE = "/sandbox/wechat/authorizations/";
+
+    public static final String CONTRACT_NOT_AUTHORIZED = "CONTRACT_NOT_AUTHORIZED";
+    public static final String PAYMENT_DECLINED = "PAYMENT_DECLINED";
+
+    /** A contract's state at the sandbox WeChat Pay; ABANDONED: the customer left the page without an answer. */
+    public enum ContractState { PENDING, AUTHORIZED, DECLINED, TERMINATED, ABANDONED }
+
+    /** What the customer does on WeChat's authorization page. */
+    public enum CustomerAction { APPROVE, DECLINE, ABANDON }
+
+    public record Contract(String contractCode, String bindingId, String userId, ContractState state, String contractId,
+                           Integer priority, String notificationId, Instant requestedAt, Instant updatedAt,
+                           Instant terminatedAt, String terminateReason) {
+
+        public String authorizationUrl() {
+            return AUTHORIZATION_PAGE + UriUtils.encodePathSegment(bindingId, StandardCharsets.UTF_8);
+        }
+    }
+
+    private static final RowMapper<Contract> CONTRACT = (rs, n) -> new Contract(rs.getString("contract_code"),
+            rs.getString("binding_id"), rs.getString("user_id"), ContractState.valueOf(rs.getString("state")),
+            rs.getString("contract_id"), rs.getObject("priority", Integer.class), rs.getString("notification_id"),
+            instant(rs, "requested_at"), instant(rs, "updated_at"), instant(rs, "terminated_at"),
+            rs.getString("terminate_reason"));
+
+    private record Payment(String outTradeNo, String contractCode, long amountFen, String state, String failureReason,
+                           String transactionId, long refundedFen, String outRefundNo) {
+
+        PaymentResult result() {
+            return "DECLINED".equals(state)
+                    ? new PaymentResult(PaymentStatus.DECLINED, null, failureReason)
+                    : new PaymentResult(PaymentStatus.SUCCESS, transactionId, null);
+        }
+    }
+
+    private static final RowMapper<Payment> PAYMENT = (rs, n) -> new Payment(rs.getString("out_trade_no"),
+            rs.getString("contract_code"), rs.getLong("amount_fen"), rs.getString("state"), rs.getString("failure_reason"),
+            rs.getString("transaction_id"), rs.getLong("refunded_fen"), rs.getString("out_refund_no"));
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate ownTransaction;
+    private final Clock clock;
+    private final PersonaDirectory personas;
+    private final SandboxWeChatNotifier notifier;
+    private final SecureRandom random = new SecureRandom();
+
+    public SandboxWeChatPay(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Clock clock,
+                            PersonaDirectory personas, SandboxWeChatNotifier notifier) {
+        this.jdbc = jdbc;
+        this.ownTransaction = new TransactionTemplate(transactionManager);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.clock = clock;
+        this.personas = personas;
+        this.notifier = notifier;
+    }
+
+    // ---- the port -----------------------------------------------------------------------------------------------
+
+    @Override
+    public AuthorizationRequest requestAuthorization(String contractCode, String bindingId, String userId) {
+        unavailableFor(userId, "wechatAuthorization");
+        Optional<Contract> known = contract(contractCode);
+        if (known.isEmpty()) {
+            Instant now = clock.instant();
+            try {
+                ownTransaction.executeWithoutResult(s -> jdbc.update("insert into sandbox_wechat_contract (contract_code, "
+                                + "binding_id, user_id, state, requested_at, updated_at) values (?,?,?,?,?,?)",
+                        contractCode, bindingId, userId, ContractState.PENDING.name(), ts(now), ts(now)));
+                log.info("sandbox WeChat: authorization {} requested for binding {}", contractCode, bindingId);
+            } catch (DuplicateKeyException concurrent) {
+                // requested at the same moment by another caller: the same request
+            }
+            known = contract(contractCode);
+        }
+        Contract contract = known.orElseThrow();
+        return new AuthorizationRequest(contract.contractCode(), contract.authorizationUrl());
+    }
+
+    /**
+     * The contract's state as WeChat reports it. A request the customer left without answering (ABANDONED) is
+     * NOT_FOUND, as for a contract code WeChat never saw: WeChat knows no contract for it (and sends no notification).
+     */
+    @Override
+    public AuthorizationState queryAuthorization(String contractCode) {
+        Optional<Contract> found = contract(contractCode);
+        found.ifPresent(c -> unavailableFor(c.userId(), "wechatQuery"));
+        return found.map(c -> switch (c.state()) {
+            case PENDING -> new AuthorizationState(AuthorizationStatus.PENDING, null, null);
+            case AUTHORIZED -> new AuthorizationState(AuthorizationStatus.AUTHORIZED, c.contractId(), c.priority());
+            case DECLINED -> new AuthorizationState(AuthorizationStatus.DECLINED, null, null);
+            case TERMINATED -> new AuthorizationState(AuthorizationStatus.TERMINATED, c.contractId(), c.priority());
+            case ABANDONED -> new AuthorizationState(AuthorizationStatus.NOT_FOUND, null, null);
+        }).orElse(new AuthorizationState(AuthorizationStatus.NOT_FOUND, null, null));
+    }
+
+    /** PENDING or AUTHORIZED → TERMINATED; anything else (or an unknown code) is left as it is. */
+    @Override
+    public void terminateAuthorization(String contractCode, String reason) {
+        Optional<Contract> found = contract(contractCode);
+        if (found.isEmpty()) {
+            return;
+        }
+        unavailableFor(found.get().userId(), "wechatTerminate");
+        Instant now = clock.instant();
+        int updated = ownTransaction.execute(s -> jdbc.update("update sandbox_wechat_contract set state = ?, "
+                        + "terminated_at = ?, terminate_reason = ?, updated_at = ? where contract_code = ? and state in (?, ?)",
+                ContractState.TERMINATED.name(), ts(now), WeChatNotificationInbox.truncate(reason, 500), ts(now), contractCode,
+                ContractState.PENDING.name(), ContractState.AUTHORIZED.name()));
+        if (updated > 0) {
+            log.info("sandbox WeChat: authorization {} terminated: {}", contractCode, reason);
+        }
+    }
+
+    @Override
+    public PaymentResult pay(String outTradeNo, String contractCode, long amountFen, String description) {
+        if (amountFen <= 0) {
+            throw new IllegalArgumentException("amountFen must be positive: " + amountFen);
+        }
+        Optional<Contract> contract = contract(contractCode);
+        contract.ifPresent(c -> unavailableFor(c.userId(), "wechatPayment"));
+        Optional<Payment> known = payment(outTradeNo);
+        if (known.isPresent()) {
+            return known.get().result();
+        }
+        String state;
+        String reason = null;
+        String transactionId = null;
+        if (contract.isEmpty() || contract.get().state() != ContractState.AUTHORIZED) {
+            state = "DECLINED";
+            reason = CONTRACT_NOT_AUTHORIZED;
+        } else if ("DECLINED".equals(fault(contract.get().userId(), "wechatPayment"))) {
+            state = "DECLINED";
+            reason = PAYMENT_DECLINED;
+        } else {
+            state = "SUCCESS";
+            transactionId = "4200" + digits(28);
+        }
+        Instant now = clock.instant();
+        String finalState = state;
+        String finalReason = reason;
+        String finalTransactionId = transactionId;
+        try {
+            ownTransaction.executeWithoutResult(s -> jdbc.update("insert into sandbox_wechat_payment (out_trade_no, "
+                            + "contract_code, amount_fen, description, state, failure_reason, transaction_id, refunded_fen, "
+                            + "created_at) values (?,?,?,?,?,?,?,?,?)", outTradeNo, contractCode, amountFen,
+                    WeChatNotificationInbox.truncate(description, 255), finalState, finalReason, finalTransactionId, 0L, ts(now)));
+            log.info("sandbox WeChat: payment {} of {} fen on {}: {}{}", outTradeNo, amountFen, contractCode, state,
+                    reason == null ? "" : " (" + reason + ")");
+        } catch (DuplicateKeyException concurrent) {
+            // paid at the same moment by another caller: that payment is the answer
+        }
+        return payment(outTradeNo).orElseThrow().result();
+    }
+
+    @Override
+    public RefundResult refundIfPaid(String outRefundNo, String outTradeNo) {
+        Optional<Payment> known = payment(outTradeNo);
+        if (known.isEmpty()) {
+            return new RefundResult(RefundStatus.NOT_PAID, 0);
+        }
+        contract(known.get().contractCode()).ifPresent(c -> unavailableFor(c.userId(), "wechatRefund"));
+        Payment payment = known.get();
+        if ("DECLINED".equals(payment.state())) {
+            return new RefundResult(RefundStatus.NOT_PAID, 0);
+        }
+        if ("SUCCESS".equals(payment.state())) {
+            Instant now = clock.instant();
+            int updated = ownTransaction.execute(s -> jdbc.update("update sandbox_wechat_payment set state = 'REFUNDED', "
+                            + "refunded_fen = amount_fen, out_refund_no = ?, refunded_at = ? where out_trade_no = ? and state = 'SUCCESS'",
+                    outRefundNo, ts(now), outTradeNo));
+            if (updated > 0) {
+                log.info("sandbox WeChat: payment {} refunded in full ({} fen), refund {}", outTradeNo,
+                        payment.amountFen(), outRefundNo);
+            }
+            payment = payment(outTradeNo).orElseThrow();
+        }
+        return new RefundResult(RefundStatus.REFUNDED, payment.refundedFen());
+    }
+
+    // ---- the customer on WeChat's authorization page ------------------------------------------------------------------
+
+    /** The latest authorization requested for the binding. */
+    public Optional<Contract> authorizationOfBinding(String bindingId) {
+        return jdbc.query("select * from sandbox_wechat_contract where binding_id = ? order by requested_at desc, "
+                + "contract_code desc", CONTRACT, bindingId).stream().findFirst();
+    }
+
+    /**
+     * The customer answers WeChat's authorization page for the binding: APPROVE (with the priority of Baitiao among
+     * the WeChat payment methods, 1 to 10) or DECLINE are reported by a signed notification, sent asynchronously;
+     * ABANDON (the customer closes the page) is reported to nobody, as at WeChat. 404 when no authorization was
+     * requested for the binding, 409 when it is not PENDING any more.
+     */
+    public Contract customerActs(String bindingId, CustomerAction action, Integer priority) {
+        if (action == null) {
+            throw ApiProblem.badRequest("action", "action is required: APPROVE, DECLINE or ABANDON.");
+        }
+        if (action == CustomerAction.APPROVE && (priority == null || priority < 1 || priority > 10)) {
+            throw ApiProblem.badRequest("priority", "priority is required to approve: Baitiao's place among the WeChat "
+                    + "payment methods, 1 (first) to 10.");
+        }
+        Contract contract = authorizationOfBinding(bindingId).orElseThrow(() -> ApiProblem.notFound(
+                "NO_AUTHORIZATION_REQUEST", "WeChat has no authorization request for binding " + bindingId + "."));
+        Instant now = clock.instant();
+        String notificationId = action == CustomerAction.ABANDON ? null : UUID.randomUUID().toString();
+        String contractId = action == CustomerAction.APPROVE ? "Wx" + digits(26) : null;
+        ContractState to = switch (action) {
+            case APPROVE -> ContractState.AUTHORIZED;
+            case DECLINE -> ContractState.DECLINED;
+            case ABANDON -> ContractState.ABANDONED;
+        };
+        Integer storedPriority = action == CustomerAction.APPROVE ? priority : null;
+        int updated = ownTransaction.execute(s -> jdbc.update("update sandbox_wechat_contract set state = ?, contract_id = ?, "
+                        + "priority = ?, notification_id = ?, updated_at = ? where contract_code = ? and state = ?",
+                to.name(), contractId, storedPriority, notificationId, ts(now), contract.contractCode(),
+                ContractState.PENDING.name()));
+        if (updated == 0) {
+            Contract current = contract(contract.contractCode()).orElse(contract);
+            throw ApiProblem.conflict("AUTHORIZATION_NOT_PENDING", "The authorization of binding " + bindingId + " is "
+                    + current.state() + ", not PENDING: the customer has answered already.").with("state", current.state());
+        }
+        Contract after = contract(contract.contractCode()).orElseThrow();
+        log.info("sandbox WeChat: the customer chose {} for authorization {} (binding {})", action,
+                after.contractCode(), bindingId);
+        if (action != CustomerAction.ABANDON) {
+            notifier.send(notificationId, eventType(action), summary(action), resource(after, now));
+        }
+        return after;
+    }
+
+    private static String eventType(CustomerAction action) {
+        return action == CustomerAction.APPROVE ? WeChatEvent.CONTRACT_AUTHORIZED : WeChatEvent.CONTRACT_DECLINED;
+    }
+
+    private static String summary(CustomerAction action) {
+        return action == CustomerAction.APPROVE ? "签约成功" : "用户拒绝签约";
+    }
+
+    private static Map<String, Object> resource(Contract c, Instant operatedAt) {
+        Map<String, Object> resource = new LinkedHashMap<>();
+        resource.put("contract_code", c.contractCode());
+        resource.put("binding_id", c.bindingId());
+        resource.put("user_id", c.userId());
+        resource.put("contract_state", c.state().name());
+        if (c.state() == ContractState.AUTHORIZED) {
+            resource.put("contract_id", c.contractId());
+            resource.put("priority", c.priority());
+        }
+        resource.put("operate_time", SandboxWeChatNotifier.rfc3339(operatedAt));
+        return resource;
+    }
+
+    // ---- helpers ----------------------------------------------------------------------------------------------------
+
+    public Optional<Contract> contract(String contractCode) {
+        return jdbc.query("select * from sandbox_wechat_contract where contract_code = ?", CONTRACT, contractCode)
+                .stream().findFirst();
+    }
+
+    private Optional<Payment> payment(String outTradeNo) {
+        return jdbc.query("select * from sandbox_wechat_payment where out_trade_no = ?", PAYMENT, outTradeNo)
+                .stream().findFirst();
+    }
+
+    private String fault(String userId, String call) {
+        return personas.find(userId).map(Persona::faults).map(f -> f.get(call)).orElse(null);
+    }
+
+    private void unavailableFor(String userId, String call) {
+        if (personas.find(userId).map(p -> p.failsAt(call)).orElse(false)) {
+            throw new OutsideSystemUnavailableException("WeChat Pay", call + " failed");
+        }
+    }
+
+    private String digits(int n) {
+        StringBuilder s = new StringBuilder(n);
+        for (int i = 0; i < n; i++) {
+            s.append((char) ('0' + random.nextInt(10)));
+        }
+        return s.toString();
+    }
+}

@@ -1,0 +1,38 @@
+package com.bindflow.wechat;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How the inbox of WeChat notifications is worked off ({@code bindflow.wechat.inbox.*}).
+ *
+ * @param poll         whether this node polls the inbox (tests turn it off and call
+ *                     {@link WeChatNotificationInbox#processPending()} themselves)
+ * @param pollInterval pause between two polls
+ * @param maxAttempts  attempts of a notification's handlers before it is FAILED (an operator looks at it then)
+ * @param backoff      after the n-th failed attempt the next one is due n × backoff later
+ * @param lease        how long a claimed notification stays with the node that claimed it; after that (the node died)
+ *                     another node may claim it again
+ */
+@ConfigurationProperties("bindflow.wechat.inbox")
+public record WeChatInboxProperties(@DefaultValue("true") boolean poll,
+                                    @DefaultValue("PT0.5S") Duration pollInterval,
+                                    @DefaultValue("10") int maxAttempts,
+                                    @DefaultValue("PT10S") Duration backoff,
+                                    @DefaultValue("PT5M") Duration lease) {
+
+    public WeChatInboxProperties {
+        if (maxAttempts < 1) {
+            throw new IllegalStateException("bindflow.wechat.inbox.max-attempts must be at least 1");
+        }
+        if (backoff.isNegative() || lease.isNegative() || lease.isZero()) {
+            throw new IllegalStateException("bindflow.wechat.inbox.backoff must not be negative and lease must be positive");
+        }
+    }
+
+    /** The defaults. */
+    public static WeChatInboxProperties defaults() {
+        return new WeChatInboxProperties(true, Duration.ofMillis(500), 10, Duration.ofSeconds(10), Duration.ofMinutes(5));
+    }
+}

@@ -1,0 +1,46 @@
+package com.bindflow.wechat;
+
+import com.bindflow.shared.ApiProblem;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * WeChat Pay's signed notifications (no HTTP Basic: the path is one of {@code bindflow.security.open-api-paths};
+ * the signature authenticates the caller). The raw body bytes are what the signature covers. 200
+ * {@code {"code":"SUCCESS"}} once the notification is stored (or was stored before); refusals are problem+json.
+ */
+@RestController
+public class WeChatNotificationController {
+
+    public static final String PATH = "/api/wechat/notifications";
+
+    private final WeChatNotificationReceiver receiver;
+
+    public WeChatNotificationController(WeChatNotificationReceiver receiver) {
+        this.receiver = receiver;
+    }
+
+    @PostMapping(path = PATH, produces = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<Map<String, String>> receive(
+            @RequestHeader(name = WeChatNotificationReceiver.TIMESTAMP, required = false) String timestamp,
+            @RequestHeader(name = WeChatNotificationReceiver.NONCE, required = false) String nonce,
+            @RequestHeader(name = WeChatNotificationReceiver.SIGNATURE, required = false) String signature,
+            @RequestHeader(name = WeChatNotificationReceiver.SERIAL, required = false) String serial,
+            @RequestHeader(name = WeChatNotificationReceiver.SIGNATURE_TYPE, required = false) String signatureType,
+            @RequestBody(required = false) byte[] body) {
+        if (body != null && body.length > WeChatNotificationReceiver.MAX_BODY_BYTES) {
+            throw new ApiProblem(HttpStatus.PAYLOAD_TOO_LARGE, "BODY_TOO_LARGE",
+                    "The body is larger than " + WeChatNotificationReceiver.MAX_BODY_BYTES + " bytes.");
+        }
+        receiver.receive(new WeChatNotificationReceiver.Headers(timestamp, nonce, signature, serial, signatureType),
+                body == null ? null : new String(body, StandardCharsets.UTF_8));
+        return ResponseEntity.ok(Map.of("code", "SUCCESS"));
+    }
+}

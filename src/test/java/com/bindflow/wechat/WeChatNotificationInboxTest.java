@@ -1,0 +1,169 @@
+package com.bindflow.wechat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/** The inbox processor: handlers, retries with backoff on the engine clock, FAILED after the last attempt, claims. */
+class WeChatNotificationInboxTest extends WeChatTestSupport {
+
+    @Autowired
+    PlatformTransactionManager transactionManager;
+    @Autowired
+    WeChatInboxProperties properties;
+    @Autowired
+    java.time.Clock clock;
+
+    /** Fails its first {@code failures} calls, then succeeds. */
+    static final class Flaky implements WeChatEventHandler {
+        final List<WeChatEvent> calls = new ArrayList<>();
+        final AtomicInteger failuresLeft;
+
+        Flaky(int failures) {
+            this.failuresLeft = new AtomicInteger(failures);
+        }
+
+        @Override
+        public boolean handles(String eventType) {
+            return WeChatEvent.CONTRACT_AUTHORIZED.equals(eventType);
+        }
+
+        @Override
+        public void handle(WeChatEvent event) {
+            calls.add(event);
+            if (failuresLeft.getAndDecrement() > 0) {
+                throw new IllegalStateException("the process is busy");
+            }
+        }
+    }
+
+    @Test
+    void theDefaultsAreTenAttemptsTenSecondsApartTimesTheAttempt() {
+        assertThat(properties.maxAttempts()).isEqualTo(10);
+        assertThat(properties.backoff()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(properties.poll()).as("the test profile polls nothing itself").isFalse();
+    }
+
+    @Test
+    void aHandledNotificationIsProcessedWithTheEvent() {
+        String id = store(WeChatEvent.CONTRACT_AUTHORIZED);
+        Flaky handler = new Flaky(0);
+
+        assertThat(inbox.processPending(List.of(handler))).isOne();
+
+        assertThat(handler.calls).singleElement().satisfies(e -> {
+            assertThat(e.notificationId()).isEqualTo(id);
+            assertThat(e.receivedAt()).isEqualTo(T0);
+            assertThat(e.string("user_id")).isEqualTo("demo-ok");
+        });
+        WeChatNotificationInbox.Entry entry = inbox.find(id).orElseThrow();
+        assertThat(entry.state()).isEqualTo(WeChatNotificationInbox.State.PROCESSED);
+        assertThat(entry.attempts()).isOne();
+        assertThat(entry.processedAt()).isEqualTo(T0);
+        assertThat(inbox.processPending(List.of(handler))).isZero();
+    }
+
+    @Test
+    void aFailureIsRetriedAfterTheBackoffOnTheEngineClock() {
+        String id = store(WeChatEvent.CONTRACT_AUTHORIZED);
+        Flaky handler = new Flaky(2);
+
+        assertThat(inbox.processPending(List.of(handler))).isOne();
+        WeChatNotificationInbox.Entry afterFirst = inbox.find(id).orElseThrow();
+        assertThat(afterFirst.state()).isEqualTo(WeChatNotificationInbox.State.PENDING);
+        assertThat(afterFirst.attempts()).isOne();
+        assertThat(afterFirst.nextAttemptAt()).isEqualTo(T0.plusSeconds(10));
+        assertThat(afterFirst.lastError()).contains("IllegalStateException").contains("the process is busy");
+
+        setClock(T0.plusSeconds(9));
+        assertThat(inbox.processPending(List.of(handler))).isZero();
+        setClock(T0.plusSeconds(10));
+        assertThat(inbox.processPending(List.of(handler))).isOne();
+        WeChatNotificationInbox.Entry afterSecond = inbox.find(id).orElseThrow();
+        assertThat(afterSecond.attempts()).isEqualTo(2);
+        assertThat(afterSecond.nextAttemptAt()).isEqualTo(T0.plusSeconds(10 + 20));
+
+        setClock(T0.plusSeconds(30));
+        assertThat(inbox.processPending(List.of(handler))).isOne();
+        WeChatNotificationInbox.Entry done = inbox.find(id).orElseThrow();
+        assertThat(done.state()).isEqualTo(WeChatNotificationInbox.State.PROCESSED);
+        assertThat(done.attempts()).isEqualTo(3);
+        assertThat(done.lastError()).isNull();
+        assertThat(handler.calls).hasSize(3).extracting(WeChatEvent::notificationId).containsOnly(id);
+    }
+
+    @Test
+    void afterTenFailedAttemptsTheNotificationIsFailed() {
+        String id = store(WeChatEvent.CONTRACT_AUTHORIZED);
+        Flaky handler = new Flaky(Integer.MAX_VALUE);
+
+        Instant at = T0;
+        for (int attempt = 1; attempt <= 10; attempt++) {
+            assertThat(inbox.processPending(List.of(handler))).as("attempt %d", attempt).isOne();
+            WeChatNotificationInbox.Entry entry = inbox.find(id).orElseThrow();
+            assertThat(entry.attempts()).isEqualTo(attempt);
+            if (attempt < 10) {
+                assertThat(entry.state()).isEqualTo(WeChatNotificationInbox.State.PENDING);
+                at = at.plus(Duration.ofSeconds(10L * attempt));
+                assertThat(entry.nextAttemptAt()).isEqualTo(at);
+                setClock(at);
+            }
+        }
+        WeChatNotificationInbox.Entry failed = inbox.find(id).orElseThrow();
+        assertThat(failed.state()).isEqualTo(WeChatNotificationInbox.State.FAILED);
+        assertThat(failed.lastError()).contains("the process is busy");
+        assertThat(handler.calls).hasSize(10);
+
+        setClock(at.plus(Duration.ofDays(1)));
+        assertThat(inbox.processPending(List.of(handler))).isZero();
+        assertThat(handler.calls).hasSize(10);
+    }
+
+    @Test
+    void aTypeNoHandlerActsOnIsMarkedProcessedAndOnlyMatchingHandlersAreCalled() {
+        String declined = store(WeChatEvent.CONTRACT_DECLINED);
+        Flaky authorizedOnly = new Flaky(0);
+
+        assertThat(inbox.processPending(List.of(authorizedOnly))).isOne();
+
+        assertThat(authorizedOnly.calls).isEmpty();
+        assertThat(inbox.find(declined).orElseThrow().state()).isEqualTo(WeChatNotificationInbox.State.PROCESSED);
+    }
+
+    @Test
+    void aClaimOfANodeThatDiedIsTakenOverAfterTheLease() {
+        String id = store(WeChatEvent.CONTRACT_AUTHORIZED);
+        // a node claimed it and died
+        jdbc.update("update wechat_notification set state = 'PROCESSING', claim_token = 'dead-node', attempts = 1, "
+                + "next_attempt_at = ? where id = ?", com.bindflow.shared.Jdbc.ts(T0.plus(properties.lease())), id);
+        Flaky handler = new Flaky(0);
+
+        assertThat(inbox.processPending(List.of(handler))).isZero();
+        setClock(T0.plus(properties.lease()).minusSeconds(1));
+        assertThat(inbox.processPending(List.of(handler))).isZero();
+        setClock(T0.plus(properties.lease()).plusSeconds(1));
+        assertThat(inbox.processPending(List.of(handler))).isOne();
+
+        assertThat(handler.calls).hasSize(1);
+        WeChatNotificationInbox.Entry entry = inbox.find(id).orElseThrow();
+        assertThat(entry.state()).isEqualTo(WeChatNotificationInbox.State.PROCESSED);
+        assertThat(entry.attempts()).isEqualTo(2);
+    }
+
+    @Test
+    void anInboxConstructedWithItsOwnHandlersWorksTheSameTable() {
+        String id = store(WeChatEvent.CONTRACT_AUTHORIZED);
+        Flaky handler = new Flaky(0);
+        WeChatNotificationInbox own = new WeChatNotificationInbox(jdbc, transactionManager, clock, json,
+                List.of(handler), WeChatInboxProperties.defaults());
+        assertThat(own.processPending()).isOne();
+        assertThat(handler.calls).extracting(WeChatEvent::notificationId).containsExactly(id);
+    }
+}
