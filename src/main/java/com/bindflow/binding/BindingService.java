@@ -169,10 +169,16 @@ public class BindingService {
     public Binding cancel(String id) {
         return tx.execute(status -> {
             Binding binding = bindings.lock(id).orElseThrow(() -> notFound(id));
-            if (binding.status().ended() || binding.status() == BindingStatus.ACTIVE) {
+            if (binding.status().ended() || binding.status() == BindingStatus.ACTIVE
+                    || binding.status() == BindingStatus.UNDOING) {
+                String why = switch (binding.status()) {
+                    case ACTIVE -> "; unbind it instead.";
+                    case UNDOING -> ": it is already ending (" + String.join(", ", binding.reasonCodes())
+                            + ") and what WeChat has is being undone.";
+                    default -> ".";
+                };
                 throw ApiProblem.conflict("WRONG_STATUS", "Binding " + id + " is " + binding.status() + " and cannot be "
-                        + "cancelled" + (binding.status() == BindingStatus.ACTIVE ? "; unbind it instead." : "."))
-                        .with("currentStatus", binding.status().name());
+                        + "cancelled" + why).with("currentStatus", binding.status().name());
             }
             correlate(binding, BindingProcess.MESSAGE_CANCEL_REQUESTED, Map.of());
             return bindings.find(id).orElseThrow();

@@ -17,7 +17,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * WeChat's authorization results (CONTRACT.AUTHORIZED / CONTRACT.DECLINED) delivered to the binding waiting for
  * them. Idempotent and order-proof: a result for a binding that has moved on (a duplicate, a late or out-of-order
- * notification) changes nothing; a result that arrives before the process waits for it is retried later.
+ * notification) changes nothing, except that an authorization for a binding that has already ended is revoked; a
+ * result that arrives before the process waits for it is retried later.
  */
 @Component
 public class WeChatAuthorizationEvents implements WeChatEventHandler {
@@ -26,12 +27,14 @@ public class WeChatAuthorizationEvents implements WeChatEventHandler {
 
     private final BindingRepository bindings;
     private final RuntimeService runtime;
+    private final WeChatBindingService wechat;
     private final TransactionTemplate tx;
 
-    public WeChatAuthorizationEvents(BindingRepository bindings, RuntimeService runtime,
+    public WeChatAuthorizationEvents(BindingRepository bindings, RuntimeService runtime, WeChatBindingService wechat,
                                      PlatformTransactionManager transactionManager) {
         this.bindings = bindings;
         this.runtime = runtime;
+        this.wechat = wechat;
         this.tx = new TransactionTemplate(transactionManager);
     }
 
@@ -51,6 +54,14 @@ public class WeChatAuthorizationEvents implements WeChatEventHandler {
         }
         tx.executeWithoutResult(status -> {
             Optional<Binding> binding = bindings.lock(bindingId);
+            if (binding.isPresent() && WeChatEvent.CONTRACT_AUTHORIZED.equals(event.eventType())
+                    && (binding.get().status().ended() || binding.get().status() == BindingStatus.UNDOING)) {
+                // the customer authorized after the binding had ended (a request withdrawn too late, a cancel racing
+                // the request): no authorization may outlive its binding
+                log.warn("WeChat authorized binding {} after it ended {}: revoking", bindingId, binding.get().status());
+                wechat.terminateAuthorization(bindingId, "binding had ended");
+                return;
+            }
             if (binding.isEmpty() || binding.get().status() != BindingStatus.AWAITING_WECHAT_AUTHORIZATION) {
                 log.info("WeChat notification {} ({}) for binding {} in status {}: nothing to do", event.notificationId(),
                         event.eventType(), bindingId, binding.map(b -> b.status().name()).orElse("unknown"));

@@ -2,6 +2,7 @@ package com.bindflow.wechat;
 
 import com.bindflow.binding.Binding;
 import com.bindflow.binding.BindingRepository;
+import com.bindflow.binding.BindingStatus;
 import org.springframework.stereotype.Service;
 
 /**
@@ -31,8 +32,21 @@ public class WeChatBindingService {
         return "R" + Binding.contractCodeOf(bindingId).substring(0, 31);
     }
 
+    /**
+     * Locks the binding's row (a cancel waits for this job, or this job for the cancel) and checks the binding is
+     * still at the step, so nothing is asked of WeChat for a binding a cancel has just ended.
+     */
+    private void lockAt(String bindingId, BindingStatus expected) {
+        BindingStatus now = bindings.lock(bindingId).orElseThrow().status();
+        if (now != expected) {
+            throw new IllegalStateException("binding " + bindingId + " is " + now + ", not " + expected
+                    + ": WeChat is not called");
+        }
+    }
+
     /** Step 4: asks WeChat for the authorization page; records the contract code and the page's URL. */
     public WeChatPay.AuthorizationRequest requestAuthorization(String bindingId, String userId) {
+        lockAt(bindingId, BindingStatus.AWAITING_WECHAT_AUTHORIZATION);
         WeChatPay.AuthorizationRequest request = wechat.requestAuthorization(Binding.contractCodeOf(bindingId), bindingId, userId);
         bindings.recordAuthorizationRequest(bindingId, request.contractCode(), request.authorizationUrl());
         return request;
@@ -50,6 +64,7 @@ public class WeChatBindingService {
 
     /** Step 6: the 0.01 CNY test payment, idempotent on its trade number. */
     public WeChatPay.PaymentResult makeTestPayment(String bindingId) {
+        lockAt(bindingId, BindingStatus.VERIFYING_PAYMENT);
         return wechat.pay(testPaymentTradeNo(bindingId), Binding.contractCodeOf(bindingId), TEST_PAYMENT_FEN,
                 "bindflow binding test payment");
     }
@@ -65,8 +80,10 @@ public class WeChatBindingService {
      */
     public boolean terminateAuthorization(String bindingId, String reason) {
         String contractCode = Binding.contractCodeOf(bindingId);
-        boolean authorized = wechat.queryAuthorization(contractCode).status() == WeChatPay.AuthorizationStatus.AUTHORIZED;
+        WeChatPay.AuthorizationStatus before = wechat.queryAuthorization(contractCode).status();
         wechat.terminateAuthorization(contractCode, reason);
-        return authorized;
+        // TERMINATED before: this job ran before and its commit was lost; an authorization we had recorded was revoked
+        return before == WeChatPay.AuthorizationStatus.AUTHORIZED || (before == WeChatPay.AuthorizationStatus.TERMINATED
+                && bindings.find(bindingId).map(b -> b.wechat().contractId() != null).orElse(false));
     }
 }

@@ -34,13 +34,22 @@ public class WeChatNotificationController {
             @RequestHeader(name = WeChatNotificationReceiver.SIGNATURE, required = false) String signature,
             @RequestHeader(name = WeChatNotificationReceiver.SERIAL, required = false) String serial,
             @RequestHeader(name = WeChatNotificationReceiver.SIGNATURE_TYPE, required = false) String signatureType,
-            @RequestBody(required = false) byte[] body) {
-        if (body != null && body.length > WeChatNotificationReceiver.MAX_BODY_BYTES) {
-            throw new ApiProblem(HttpStatus.PAYLOAD_TOO_LARGE, "BODY_TOO_LARGE",
-                    "The body is larger than " + WeChatNotificationReceiver.MAX_BODY_BYTES + " bytes.");
-        }
+            jakarta.servlet.http.HttpServletRequest request) throws java.io.IOException {
+        byte[] body = readAtMost(request.getInputStream(), WeChatNotificationReceiver.MAX_BODY_BYTES);
         receiver.receive(new WeChatNotificationReceiver.Headers(timestamp, nonce, signature, serial, signatureType),
                 body == null ? null : new String(body, StandardCharsets.UTF_8));
         return ResponseEntity.ok(Map.of("code", "SUCCESS"));
+    }
+
+    /**
+     * The raw body, read no further than the limit: this endpoint is open to the internet (WeChat signs, it does not
+     * log in), so an oversized body is refused without being held in memory. An empty body is null.
+     */
+    private static byte[] readAtMost(java.io.InputStream in, int limit) throws java.io.IOException {
+        byte[] body = in.readNBytes(limit + 1);
+        if (body.length > limit) {
+            throw new ApiProblem(HttpStatus.PAYLOAD_TOO_LARGE, "BODY_TOO_LARGE", "The body is larger than " + limit + " bytes.");
+        }
+        return body.length == 0 ? null : body;
     }
 }

@@ -399,4 +399,57 @@ class BindingApiTest extends ProcessTestSupport {
         assertProblem(post("/api/bindings/nope/cancel", ""), HttpStatus.NOT_FOUND, "BINDING_NOT_FOUND", null);
         Assertions.assertThat(create("demo-ok").getStatusCode()).isEqualTo(HttpStatus.CREATED);
     }
+
+    @Test
+    void twentyConcurrentDuplicatesOfWeChatsNotificationCorrelateOnce() throws Exception {
+        String id = awaitingAuthorization();
+        // the customer approves on WeChat's page; WeChat's notification is stored (not yet handled), then WeChat
+        // retries it 20 times at once: the same notification id, each delivery freshly signed
+        JsonNode page = post("/sandbox/wechat/authorizations/" + id, "{\"action\":\"APPROVE\",\"priority\":3}").getBody();
+        wechatNotifier.awaitDeliveries(java.time.Duration.ofSeconds(30));
+        Assertions.assertThat(wechatInbox.list()).hasSize(1);
+        String notificationId = wechatInbox.list().get(0).event().notificationId();
+        String body = wechatNotifier.body(notificationId, com.bindflow.wechat.WeChatEvent.CONTRACT_AUTHORIZED, "authorized",
+                "contract", java.util.Map.of("contract_code", Binding.contractCodeOf(id), "binding_id", id, "user_id", "demo-ok",
+                        "contract_id", page.path("contractId").asText(), "priority", 3));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(20);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        java.util.List<java.util.concurrent.Future<Integer>> replies = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            var signed = wechatNotifier.sign(body);                 // each duplicate freshly signed, as WeChat does
+            replies.add(pool.submit(() -> {
+                HttpHeaders headers = new HttpHeaders();
+                signed.headers().forEach(headers::set);
+                headers.setContentType(MediaType.APPLICATION_JSON);
+                go.await();
+                return anonymous.exchange("/api/wechat/notifications", HttpMethod.POST,
+                        new HttpEntity<>(signed.body(), headers), String.class).getStatusCode().value();
+            }));
+        }
+        go.countDown();
+        for (var reply : replies) {
+            Assertions.assertThat(reply.get()).isEqualTo(200);
+        }
+        // two inbox processors (two nodes) at once
+        var processors = java.util.List.of(pool.submit(() -> wechatInbox.processPending()),
+                pool.submit(() -> wechatInbox.processPending()));
+        int handled = processors.get(0).get() + processors.get(1).get();
+        pool.shutdown();
+        Assertions.assertThat(handled).isEqualTo(1);
+        Assertions.assertThat(wechatInbox.list()).hasSize(1);
+        JsonNode binding = get("/api/bindings/" + id).getBody();
+        Assertions.assertThat(binding.path("status").asText()).isEqualTo("AWAITING_PREFERENCES");
+        Assertions.assertThat(binding.path("wechat").path("paymentPriority").asInt()).isEqualTo(3);
+        Assertions.assertThat(binding.path("history")).filteredOn(h -> h.path("status").asText().equals("AWAITING_PREFERENCES"))
+                .hasSize(1);
+    }
+
+    @Test
+    void anOversizedNotificationIsRefusedUnread() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<String> r = anonymous.exchange("/api/wechat/notifications", HttpMethod.POST,
+                new HttpEntity<>("x".repeat(70_000), headers), String.class);
+        Assertions.assertThat(r.getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
+    }
 }

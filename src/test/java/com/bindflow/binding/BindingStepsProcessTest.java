@@ -233,7 +233,9 @@ class BindingStepsProcessTest extends ProcessTestSupport {
     void noPreferencesInTimeExpireAndRevokeTheAuthorization() {
         awaitingAuthorization("demo-ok");
         authorized(1);
-        advance(Duration.ofMinutes(30));
+        advance(Duration.ofMinutes(30).minusSeconds(1));
+        Assertions.assertThat(status()).isEqualTo(BindingStatus.AWAITING_PREFERENCES);
+        advance(Duration.ofSeconds(1));
         Assertions.assertThat(status()).isEqualTo(BindingStatus.EXPIRED);
         Assertions.assertThat(reasons()).containsExactly("NO_CUSTOMER_ACTIVITY", "WECHAT_AUTHORIZATION_REVOKED");
         Assertions.assertThat(contractState()).isEqualTo(ContractState.TERMINATED);
@@ -281,7 +283,9 @@ class BindingStepsProcessTest extends ProcessTestSupport {
     @Test
     void noFaceInTimeExpires() {
         awaitingFace("demo-ok");
-        advance(Duration.ofMinutes(30));
+        advance(Duration.ofMinutes(30).minusSeconds(1));
+        Assertions.assertThat(status()).isEqualTo(BindingStatus.AWAITING_FACE_VERIFICATION);
+        advance(Duration.ofSeconds(1));
         Assertions.assertThat(status()).isEqualTo(BindingStatus.EXPIRED);
         Assertions.assertThat(reasons()).containsExactly("NO_CUSTOMER_ACTIVITY", "WECHAT_AUTHORIZATION_REVOKED");
         assertThat(process).isEnded().hasPassed(BindingProcess.END_EVENT_FACE_EXPIRED);
@@ -413,5 +417,58 @@ class BindingStepsProcessTest extends ProcessTestSupport {
         Assertions.assertThatThrownBy(() -> bindingService.cancel(id)).isInstanceOf(ApiProblem.class)
                 .hasMessageContaining("unbind");
         Assertions.assertThat(status()).isEqualTo(BindingStatus.ACTIVE);
+    }
+
+    @Test
+    void aPendingAuthorizationIsWithdrawnWhenTheWaitEnds() {
+        awaitingAuthorization("demo-ok");                       // the customer never acts on WeChat's page
+        advance(Duration.ofMinutes(30));
+        Assertions.assertThat(status()).isEqualTo(BindingStatus.EXPIRED);
+        Assertions.assertThat(reasons()).containsExactly("WECHAT_AUTHORIZATION_TIMEOUT");
+        Assertions.assertThat(contractState()).isEqualTo(ContractState.TERMINATED);
+    }
+
+    @Test
+    void anAuthorizationThatLandsAfterACancelIsRevoked() {
+        id = startBinding("demo-ok").id();
+        process = bindingInstance(id);
+        runJobs();
+        bindingService.acceptAgreement(id, properties.agreementVersion());
+        otp.requestCode(id);
+        runJobs();
+        otp.enterCode(id, sms.lastSentTo("demo-ok").orElseThrow().body().replaceAll("(?s).*?(\\d{6}).*", "$1"));
+        bindingService.cancel(id);                               // before the request job ran
+        runJobs();
+        Assertions.assertThat(status()).isEqualTo(BindingStatus.CANCELLED);
+
+        // the request a racing job had already sent reaches WeChat now, and the customer approves it there
+        wechat.requestAuthorization(Binding.contractCodeOf(id), id, "demo-ok");
+        wechat.customerActs(id, CustomerAction.APPROVE, 1);
+        runJobs();
+        Assertions.assertThat(contractState()).isEqualTo(ContractState.TERMINATED);
+        Assertions.assertThat(status()).isEqualTo(BindingStatus.CANCELLED);
+    }
+
+    @Test
+    void aWeChatJobDoesNotCallWeChatForABindingThatMovedOn() {
+        awaitingFace("demo-ok");
+        faces.verify(id, "pass");
+        // a cancel got the binding's row first: the payment job, run now, must not pay
+        jdbc.update("update binding set status = 'UNDOING' where id = ?", id);
+        Job payment = engine.getManagementService().createJobQuery()
+                .activityId(BindingProcess.TASK_MAKE_TEST_PAYMENT).singleResult();
+        Assertions.assertThatThrownBy(() -> engine.getManagementService().executeJob(payment.getId()))
+                .hasMessageContaining("WeChat is not called");
+        Assertions.assertThat(jdbc.queryForObject("select count(*) from sandbox_wechat_payment", Integer.class)).isZero();
+    }
+
+    @Test
+    void aBindingBeingUndoneCannotBeCancelled() {
+        awaitingFace("demo-wechat-down");
+        faces.verify(id, "mismatch");
+        runJobs();
+        Assertions.assertThat(status()).isEqualTo(BindingStatus.UNDOING);
+        Assertions.assertThatThrownBy(() -> bindingService.cancel(id)).isInstanceOf(ApiProblem.class)
+                .hasMessageContaining("already ending (FACE_MISMATCH)");
     }
 }

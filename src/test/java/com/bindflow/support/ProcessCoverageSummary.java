@@ -19,8 +19,8 @@ import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestPlan;
 
 /**
- * After the whole test run: sequence-flow and flow-node coverage per process, summed over every test class's
- * camunda-process-test-coverage report (the library reports per class). Printed, and written to
+ * After the whole test run: sequence-flow and flow-node coverage per process, summed over the
+ * camunda-process-test-coverage reports this run wrote (the library reports per test class). Printed, and written to
  * target/process-test-coverage/summary.txt with the flows no test took.
  */
 public class ProcessCoverageSummary implements TestExecutionListener {
@@ -32,6 +32,14 @@ public class ProcessCoverageSummary implements TestExecutionListener {
             "<bpmn:(startEvent|endEvent|intermediateCatchEvent|intermediateThrowEvent|boundaryEvent|\\w*[tT]ask"
                     + "|callActivity|subProcess|\\w*Gateway) id=\"([^\"]+)\"");
 
+    /** Reports written before this run (e.g. by a renamed test class, without `clean`) do not count. */
+    private long runStartedMillis;
+
+    @Override
+    public void testPlanExecutionStarted(TestPlan testPlan) {
+        runStartedMillis = System.currentTimeMillis();
+    }
+
     @Override
     public void testPlanExecutionFinished(TestPlan testPlan) {
         if (!Files.isDirectory(REPORTS) || !Files.isDirectory(PROCESSES)) {
@@ -40,7 +48,8 @@ public class ProcessCoverageSummary implements TestExecutionListener {
         Map<String, Set<String>> taken = new TreeMap<>();
         ObjectMapper json = new ObjectMapper();
         try (Stream<Path> reports = Files.walk(REPORTS, 2)) {
-            for (Path report : reports.filter(p -> p.getFileName().toString().equals("report.json")).toList()) {
+            for (Path report : reports.filter(p -> p.getFileName().toString().equals("report.json"))
+                    .filter(p -> p.toFile().lastModified() >= runStartedMillis - 1000).toList()) {
                 for (JsonNode suite : json.readTree(report.toFile()).path("suites")) {
                     for (JsonNode run : suite.path("runs")) {
                         for (JsonNode event : run.path("events")) {
