@@ -22,6 +22,7 @@ class ProcessConstantsTest {
             "com.bindflow.binding.BindingProcess, processes/Binding.bpmn",
             "com.bindflow.eligibility.EligibilityProcess, processes/EligibilityCheck.bpmn",
             "com.bindflow.binding.BindingUndoProcess, processes/BindingUndo.bpmn",
+            "com.bindflow.binding.UnbindingProcess, processes/Unbinding.bpmn",
     })
     void everyIdConstantIsInItsDiagram(String constants, String bpmn) throws Exception {
         String xml = Files.readString(Path.of(bpmn));

@@ -27,10 +27,12 @@ import org.springframework.web.bind.annotation.RestController;
 public class BindingController {
 
     private final BindingService bindings;
+    private final UnbindingService unbinding;
     private final OtpService otp;
 
-    public BindingController(BindingService bindings, OtpService otp) {
+    public BindingController(BindingService bindings, UnbindingService unbinding, OtpService otp) {
         this.bindings = bindings;
+        this.unbinding = unbinding;
         this.otp = otp;
     }
 
@@ -89,6 +91,12 @@ public class BindingController {
     @PostMapping("/{id}/cancel")
     public ResponseEntity<BindingView> cancel(@PathVariable String id) {
         return ResponseEntity.accepted().body(view(bindings.cancel(id)));
+    }
+
+    /** Unbind an ACTIVE binding from the JD side: 202, UNBINDING until WeChat has revoked it, then UNBOUND. */
+    @org.springframework.web.bind.annotation.DeleteMapping("/{id}")
+    public ResponseEntity<BindingView> unbind(@PathVariable String id) {
+        return ResponseEntity.accepted().body(view(unbinding.unbind(id, UnbindingService.Side.JD_APP)));
     }
 
     private BindingView view(Binding binding) {

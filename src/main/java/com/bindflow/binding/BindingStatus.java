@@ -14,6 +14,8 @@ public enum BindingStatus {
     /** added: the binding failed or was cancelled after WeChat was involved; what WeChat has is being undone */
     UNDOING,
     ACTIVE,
+    /** added: an ACTIVE binding is being unbound (the WeChat authorization is being revoked) */
+    UNBINDING,
     FAILED(true),
     EXPIRED(true),
     CANCELLED(true),

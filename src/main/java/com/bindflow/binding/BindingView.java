@@ -58,6 +58,7 @@ public record BindingView(String id, String userId, Channel channel, BindingStat
             case AWAITING_PREFERENCES -> List.of("POST " + base + "/preferences", cancel);
             case AWAITING_FACE_VERIFICATION -> List.of("POST " + base + "/face", cancel);
             case CHECKING_ELIGIBILITY, UNDER_REVIEW, VERIFYING_PAYMENT -> List.of(cancel);
+            case ACTIVE -> List.of("DELETE " + base);
             default -> List.of();
         };
     }

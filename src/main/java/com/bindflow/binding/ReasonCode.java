@@ -24,7 +24,9 @@ public enum ReasonCode {
     TEST_PAYMENT_DECLINED("WeChat Pay declined the 0.01 CNY test payment."),
     CUSTOMER_CANCELLED("The customer cancelled the binding."),
     WECHAT_AUTHORIZATION_REVOKED("The WeChat authorization made during this binding was revoked."),
-    TEST_PAYMENT_REFUNDED("The 0.01 CNY test payment was refunded.");
+    TEST_PAYMENT_REFUNDED("The 0.01 CNY test payment was refunded."),
+    UNBOUND_IN_JD_APP("The customer unbound Baitiao from WeChat Pay in the JD app; the WeChat authorization was revoked."),
+    UNBOUND_IN_WECHAT("The customer ended the Baitiao authorization in the WeChat wallet.");
 
     private final String message;
 

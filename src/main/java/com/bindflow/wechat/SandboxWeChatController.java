@@ -60,4 +60,10 @@ public class SandboxWeChatController {
         }
         return AuthorizationPage.of(wechat.customerActs(bindingId, action, answer.priority()));
     }
+
+    /** The customer ends the authorization in the WeChat wallet; WeChat notifies us (CONTRACT.TERMINATED). */
+    @PostMapping("/contracts/{bindingId}/terminate")
+    public AuthorizationPage terminateInWallet(@PathVariable String bindingId) {
+        return AuthorizationPage.of(wechat.customerTerminates(bindingId));
+    }
 }

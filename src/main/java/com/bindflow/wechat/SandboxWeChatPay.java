@@ -276,6 +276,30 @@ public class SandboxWeChatPay implements WeChatPay {
         return after;
     }
 
+    /**
+     * The customer ends the authorization in the WeChat wallet (我 → 服务 → 钱包 → 支付管理): the contract is terminated
+     * and WeChat reports it by a signed CONTRACT.TERMINATED notification. 404 when WeChat has no contract for the
+     * binding, 409 when it is not AUTHORIZED.
+     */
+    public Contract customerTerminates(String bindingId) {
+        Contract contract = authorizationOfBinding(bindingId).orElseThrow(() -> ApiProblem.notFound(
+                "NO_CONTRACT", "WeChat has no contract for binding " + bindingId + "."));
+        Instant now = clock.instant();
+        String notificationId = UUID.randomUUID().toString();
+        int updated = ownTransaction.execute(s -> jdbc.update("update sandbox_wechat_contract set state = ?, "
+                        + "notification_id = ?, updated_at = ? where contract_code = ? and state = ?",
+                ContractState.TERMINATED.name(), notificationId, ts(now), contract.contractCode(),
+                ContractState.AUTHORIZED.name()));
+        if (updated == 0) {
+            throw ApiProblem.conflict("CONTRACT_NOT_AUTHORIZED", "The contract of binding " + bindingId + " is "
+                    + contract(contract.contractCode()).orElse(contract).state() + ", not AUTHORIZED.");
+        }
+        Contract after = contract(contract.contractCode()).orElseThrow();
+        log.info("sandbox WeChat: the customer ended contract {} (binding {}) in the wallet", after.contractCode(), bindingId);
+        notifier.send(notificationId, WeChatEvent.CONTRACT_TERMINATED, "用户解约", resource(after, now));
+        return after;
+    }
+
     private static String eventType(CustomerAction action) {
         return action == CustomerAction.APPROVE ? WeChatEvent.CONTRACT_AUTHORIZED : WeChatEvent.CONTRACT_DECLINED;
     }

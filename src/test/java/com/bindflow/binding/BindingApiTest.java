@@ -452,4 +452,28 @@ class BindingApiTest extends ProcessTestSupport {
                 new HttpEntity<>("x".repeat(70_000), headers), String.class);
         Assertions.assertThat(r.getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
     }
+
+    @Test
+    void unbindingOverRestFromBothSides() {
+        String jdSide = activeBinding("demo-ok");
+        ResponseEntity<JsonNode> deleted = call(HttpMethod.DELETE, "/api/bindings/" + jdSide, null, null);
+        Assertions.assertThat(deleted.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        Assertions.assertThat(deleted.getBody().path("status").asText()).isEqualTo("UNBINDING");
+        clock("PT0S");
+        Assertions.assertThat(get("/api/bindings/" + jdSide).getBody().path("status").asText()).isEqualTo("UNBOUND");
+        Assertions.assertThat(call(HttpMethod.DELETE, "/api/bindings/" + jdSide, null, null).getBody().path("status").asText())
+                .isEqualTo("UNBOUND");
+
+        String wechatSide = activeBinding("demo-3rdparty-off");
+        Assertions.assertThat(post("/sandbox/wechat/contracts/" + wechatSide + "/terminate", "").getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        clock("PT0S");
+        JsonNode unbound = get("/api/bindings/" + wechatSide).getBody();
+        Assertions.assertThat(unbound.path("status").asText()).isEqualTo("UNBOUND");
+        Assertions.assertThat(unbound.path("reasons").get(0).path("code").asText()).isEqualTo("UNBOUND_IN_WECHAT");
+
+        assertProblem(call(HttpMethod.DELETE, "/api/bindings/nope", null, null), HttpStatus.NOT_FOUND, "BINDING_NOT_FOUND", null);
+        String inProgress = create("demo-ok").getBody().path("id").asText();
+        assertProblem(call(HttpMethod.DELETE, "/api/bindings/" + inProgress, null, null), HttpStatus.CONFLICT, "WRONG_STATUS", null);
+    }
 }

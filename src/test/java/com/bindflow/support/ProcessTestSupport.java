@@ -43,6 +43,8 @@ public abstract class ProcessTestSupport {
     protected DueJobs dueJobs;
     @Autowired
     protected JdbcTemplate jdbc;
+    @Autowired
+    protected org.springframework.context.ApplicationContext context;
 
     @Autowired
     protected SandboxWeChatNotifier wechatNotifier;
@@ -102,6 +104,34 @@ public abstract class ProcessTestSupport {
     protected Binding startBinding(String userId) {
         return bindingService.create("test-client", UUID.randomUUID().toString(),
                 new BindingService.CreateBinding(userId, Channel.JD_APP)).binding();
+    }
+
+    /** A binding of {@code userId} driven through all six steps to ACTIVE (priority 1, no cap). */
+    protected String activeBinding(String userId) {
+        var services = new Object() {
+            final com.bindflow.verification.OtpService otp = context.getBean(com.bindflow.verification.OtpService.class);
+            final com.bindflow.verification.SandboxSmsGateway sms = context.getBean(com.bindflow.verification.SandboxSmsGateway.class);
+            final com.bindflow.wechat.SandboxWeChatPay wechat = context.getBean(com.bindflow.wechat.SandboxWeChatPay.class);
+            final com.bindflow.verification.FaceVerificationService faces =
+                    context.getBean(com.bindflow.verification.FaceVerificationService.class);
+            final String agreement = context.getBean(com.bindflow.binding.BindingProperties.class).agreementVersion();
+        };
+        String id = startBinding(userId).id();
+        runJobs();
+        bindingService.acceptAgreement(id, services.agreement);
+        services.otp.requestCode(id);
+        runJobs();
+        services.otp.enterCode(id, services.sms.lastSentTo(userId).orElseThrow().body().replaceAll("(?s).*?(\\d{6}).*", "$1"));
+        runJobs();
+        services.wechat.customerActs(id, com.bindflow.wechat.SandboxWeChatPay.CustomerAction.APPROVE, 1);
+        runJobs();
+        bindingService.setPreferences(id, null);
+        services.faces.verify(id, "pass");
+        runJobs();
+        if (binding(id).status() != com.bindflow.binding.BindingStatus.ACTIVE) {
+            throw new AssertionError("binding " + id + " is " + binding(id).status() + ", not ACTIVE");
+        }
+        return id;
     }
 
     protected Binding binding(String id) {

@@ -1,0 +1,47 @@
+package com.bindflow.wechat;
+
+import com.bindflow.binding.Binding;
+import com.bindflow.binding.BindingRepository;
+import com.bindflow.binding.BindingStatus;
+import com.bindflow.binding.UnbindingService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The customer ended the authorization in the WeChat wallet (CONTRACT.TERMINATED): an ACTIVE binding is unbound
+ * from the WeChat side. A termination for a binding that is unbinding or has ended changes nothing.
+ */
+@Component
+public class WeChatTerminationEvents implements WeChatEventHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(WeChatTerminationEvents.class);
+
+    private final BindingRepository bindings;
+    private final UnbindingService unbinding;
+
+    public WeChatTerminationEvents(BindingRepository bindings, UnbindingService unbinding) {
+        this.bindings = bindings;
+        this.unbinding = unbinding;
+    }
+
+    @Override
+    public boolean handles(String eventType) {
+        return WeChatEvent.CONTRACT_TERMINATED.equals(eventType);
+    }
+
+    @Override
+    public void handle(WeChatEvent event) {
+        String bindingId = event.string("binding_id");
+        if (bindingId == null || !Binding.contractCodeOf(bindingId).equals(event.string("contract_code"))) {
+            log.warn("WeChat termination {} names no binding of ours: ignored", event.notificationId());
+            return;
+        }
+        BindingStatus status = bindings.find(bindingId).map(Binding::status).orElse(null);
+        if (status == BindingStatus.ACTIVE) {
+            unbinding.unbind(bindingId, UnbindingService.Side.WECHAT);
+        } else {
+            log.info("WeChat termination {} for binding {} in status {}: nothing to do", event.notificationId(), bindingId, status);
+        }
+    }
+}
