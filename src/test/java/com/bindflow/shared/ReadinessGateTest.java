@@ -1,0 +1,32 @@
+package com.bindflow.shared;
+
+import org.assertj.core.api.Assertions;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockFilterChain;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+
+class ReadinessGateTest {
+
+    @Test
+    void theApiAnswers503UntilTheProcessesAreDeployed() throws Exception {
+        ReadinessGate gate = new ReadinessGate();
+        MockHttpServletResponse early = new MockHttpServletResponse();
+        MockFilterChain chain = new MockFilterChain();
+        gate.doFilter(new MockHttpServletRequest("POST", "/api/bindings"), early, chain);
+        Assertions.assertThat(early.getStatus()).isEqualTo(503);
+        Assertions.assertThat(early.getHeader("Retry-After")).isEqualTo("2");
+        Assertions.assertThat(early.getContentAsString()).contains("\"code\":\"STARTING\"");
+        Assertions.assertThat(chain.getRequest()).isNull();
+
+        MockHttpServletResponse webapp = new MockHttpServletResponse();
+        MockFilterChain webappChain = new MockFilterChain();
+        gate.doFilter(new MockHttpServletRequest("GET", "/camunda/app/cockpit/"), webapp, webappChain);
+        Assertions.assertThat(webappChain.getRequest()).isNotNull();
+
+        gate.processesDeployed();
+        MockFilterChain later = new MockFilterChain();
+        gate.doFilter(new MockHttpServletRequest("POST", "/api/bindings"), new MockHttpServletResponse(), later);
+        Assertions.assertThat(later.getRequest()).isNotNull();
+    }
+}
