@@ -5,22 +5,14 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import com.bindflow.shared.ApiProblem;
 import com.bindflow.support.ProcessTestSupport;
 import com.bindflow.verification.OtpService;
-import com.bindflow.verification.SandboxSmsGateway;
 import java.time.Duration;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /** Steps 1–3 of the binding in process Binding: agreement, SMS code with all its rules, every timeout. */
 class BindingProcessTest extends ProcessTestSupport {
 
-    @Autowired
-    OtpService otp;
-    @Autowired
-    SandboxSmsGateway sms;
-    @Autowired
-    BindingProperties properties;
 
     private String id;
     private ProcessInstance process;
@@ -37,7 +29,7 @@ class BindingProcessTest extends ProcessTestSupport {
     /** ... and in the SMS-code step. */
     private void inOtpStep() {
         eligible();
-        bindingService.acceptAgreement(id, properties.agreementVersion());
+        bindingService.acceptAgreement(id, bindingProperties.agreementVersion());
         Assertions.assertThat(status()).isEqualTo(BindingStatus.AWAITING_OTP);
         assertThat(process).isWaitingAt(BindingProcess.GATEWAY_AWAIT_OTP_REQUEST);
     }
@@ -47,8 +39,7 @@ class BindingProcessTest extends ProcessTestSupport {
         otp.requestCode(id);
         runJobs();
         assertThat(process).isWaitingAt(BindingProcess.GATEWAY_AWAIT_OTP_ENTRY);
-        String body = sms.lastSentTo("demo-ok").orElseThrow().body();
-        return body.replaceAll("(?s).*?(\\d{6}).*", "$1");
+        return lastSmsCode("demo-ok");
     }
 
     private BindingStatus status() {

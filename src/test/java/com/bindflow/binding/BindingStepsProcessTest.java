@@ -5,8 +5,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import com.bindflow.shared.ApiProblem;
 import com.bindflow.support.ProcessTestSupport;
 import com.bindflow.verification.FaceVerificationService;
-import com.bindflow.verification.OtpService;
-import com.bindflow.verification.SandboxSmsGateway;
 import com.bindflow.wechat.SandboxWeChatPay;
 import com.bindflow.wechat.SandboxWeChatPay.ContractState;
 import com.bindflow.wechat.SandboxWeChatPay.CustomerAction;
@@ -29,15 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class BindingStepsProcessTest extends ProcessTestSupport {
 
     @Autowired
-    OtpService otp;
-    @Autowired
-    SandboxSmsGateway sms;
-    @Autowired
-    BindingProperties properties;
-    @Autowired
     SandboxWeChatPay wechat;
-    @Autowired
-    FaceVerificationService faces;
 
     private String id;
     private String userId;
@@ -46,14 +36,8 @@ class BindingStepsProcessTest extends ProcessTestSupport {
     /** Through steps 1–3: the process waits for WeChat's authorization. */
     private void awaitingAuthorization(String user) {
         userId = user;
-        id = startBinding(user).id();
+        id = codeVerified(user);
         process = bindingInstance(id);
-        runJobs();
-        bindingService.acceptAgreement(id, properties.agreementVersion());
-        otp.requestCode(id);
-        runJobs();
-        String code = sms.lastSentTo(user).orElseThrow().body().replaceAll("(?s).*?(\\d{6}).*", "$1");
-        otp.enterCode(id, code);
         runJobs();
         assertThat(process).isWaitingAt(BindingProcess.TASK_AWAIT_WECHAT_AUTHORIZATION);
         Assertions.assertThat(status()).isEqualTo(BindingStatus.AWAITING_WECHAT_AUTHORIZATION);
@@ -181,14 +165,9 @@ class BindingStepsProcessTest extends ProcessTestSupport {
 
     @Test
     void aNotificationBeforeTheProcessWaitsIsRetriedAndALateContradictionChangesNothing() {
-        id = startBinding("demo-ok").id();
         userId = "demo-ok";
+        id = codeVerified(userId);
         process = bindingInstance(id);
-        runJobs();
-        bindingService.acceptAgreement(id, properties.agreementVersion());
-        otp.requestCode(id);
-        runJobs();
-        otp.enterCode(id, sms.lastSentTo("demo-ok").orElseThrow().body().replaceAll("(?s).*?(\\d{6}).*", "$1"));
         assertThat(process).isWaitingAt(BindingProcess.TASK_REQUEST_AUTHORIZATION);   // request job not run yet
 
         Map<String, Object> authorized = Map.of("contract_code", Binding.contractCodeOf(id), "binding_id", id,
@@ -356,7 +335,7 @@ class BindingStepsProcessTest extends ProcessTestSupport {
 
         id = startBinding("demo-ok").id();
         runJobs();
-        bindingService.acceptAgreement(id, properties.agreementVersion());
+        bindingService.acceptAgreement(id, bindingProperties.agreementVersion());
         otp.requestCode(id);
         runJobs();
         bindingService.cancel(id);
@@ -430,13 +409,7 @@ class BindingStepsProcessTest extends ProcessTestSupport {
 
     @Test
     void anAuthorizationThatLandsAfterACancelIsRevoked() {
-        id = startBinding("demo-ok").id();
-        process = bindingInstance(id);
-        runJobs();
-        bindingService.acceptAgreement(id, properties.agreementVersion());
-        otp.requestCode(id);
-        runJobs();
-        otp.enterCode(id, sms.lastSentTo("demo-ok").orElseThrow().body().replaceAll("(?s).*?(\\d{6}).*", "$1"));
+        id = codeVerified("demo-ok");
         bindingService.cancel(id);                               // before the request job ran
         runJobs();
         Assertions.assertThat(status()).isEqualTo(BindingStatus.CANCELLED);

@@ -2,6 +2,12 @@ package com.bindflow.support;
 
 import com.bindflow.binding.Binding;
 import com.bindflow.binding.BindingProcess;
+import com.bindflow.binding.BindingProperties;
+import com.bindflow.binding.BindingStatus;
+import com.bindflow.verification.FaceVerificationService;
+import com.bindflow.verification.OtpService;
+import com.bindflow.verification.SandboxSmsGateway;
+import com.bindflow.wechat.SandboxWeChatPay;
 import com.bindflow.binding.BindingRepository;
 import com.bindflow.binding.BindingService;
 import com.bindflow.binding.Channel;
@@ -44,7 +50,15 @@ public abstract class ProcessTestSupport {
     @Autowired
     protected JdbcTemplate jdbc;
     @Autowired
-    protected org.springframework.context.ApplicationContext context;
+    protected OtpService otp;
+    @Autowired
+    protected SandboxSmsGateway sms;
+    @Autowired
+    protected SandboxWeChatPay sandboxWeChat;
+    @Autowired
+    protected FaceVerificationService faces;
+    @Autowired
+    protected BindingProperties bindingProperties;
 
     @Autowired
     protected SandboxWeChatNotifier wechatNotifier;
@@ -106,29 +120,32 @@ public abstract class ProcessTestSupport {
                 new BindingService.CreateBinding(userId, Channel.JD_APP)).binding();
     }
 
-    /** A binding of {@code userId} driven through all six steps to ACTIVE (priority 1, no cap). */
-    protected String activeBinding(String userId) {
-        var services = new Object() {
-            final com.bindflow.verification.OtpService otp = context.getBean(com.bindflow.verification.OtpService.class);
-            final com.bindflow.verification.SandboxSmsGateway sms = context.getBean(com.bindflow.verification.SandboxSmsGateway.class);
-            final com.bindflow.wechat.SandboxWeChatPay wechat = context.getBean(com.bindflow.wechat.SandboxWeChatPay.class);
-            final com.bindflow.verification.FaceVerificationService faces =
-                    context.getBean(com.bindflow.verification.FaceVerificationService.class);
-            final String agreement = context.getBean(com.bindflow.binding.BindingProperties.class).agreementVersion();
-        };
+    /** The code of the last SMS the persona's phone received. */
+    protected String lastSmsCode(String userId) {
+        return sms.lastSentTo(userId).orElseThrow().body().replaceAll("(?s).*?(\\d{6}).*", "$1");
+    }
+
+    /** A binding of {@code userId} through steps 1–3: code verified, the WeChat authorization request job not run yet. */
+    protected String codeVerified(String userId) {
         String id = startBinding(userId).id();
         runJobs();
-        bindingService.acceptAgreement(id, services.agreement);
-        services.otp.requestCode(id);
+        bindingService.acceptAgreement(id, bindingProperties.agreementVersion());
+        otp.requestCode(id);
         runJobs();
-        services.otp.enterCode(id, services.sms.lastSentTo(userId).orElseThrow().body().replaceAll("(?s).*?(\\d{6}).*", "$1"));
+        otp.enterCode(id, lastSmsCode(userId));
+        return id;
+    }
+
+    /** A binding of {@code userId} driven through all six steps to ACTIVE (priority 1, no cap). */
+    protected String activeBinding(String userId) {
+        String id = codeVerified(userId);
         runJobs();
-        services.wechat.customerActs(id, com.bindflow.wechat.SandboxWeChatPay.CustomerAction.APPROVE, 1);
+        sandboxWeChat.customerActs(id, SandboxWeChatPay.CustomerAction.APPROVE, 1);
         runJobs();
         bindingService.setPreferences(id, null);
-        services.faces.verify(id, "pass");
+        faces.verify(id, "pass");
         runJobs();
-        if (binding(id).status() != com.bindflow.binding.BindingStatus.ACTIVE) {
+        if (binding(id).status() != BindingStatus.ACTIVE) {
             throw new AssertionError("binding " + id + " is " + binding(id).status() + ", not ACTIVE");
         }
         return id;
