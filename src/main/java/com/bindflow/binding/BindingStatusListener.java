@@ -1,7 +1,6 @@
 package com.bindflow.binding;
 
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
@@ -38,7 +37,7 @@ public class BindingStatusListener {
      */
     public void underReview(DelegateExecution execution) {
         String bindingId = (String) execution.getVariable(BindingProcess.VAR_BINDING_ID);
-        List<String> reasons = Arrays.asList(((String) execution.getVariable("eligibilityReasons")).split(","));
+        List<String> reasons = eligibilityReasons(execution);
         change(execution, BindingStatus.UNDER_REVIEW, reasons, (String) execution.getVariable("eligibilityMessage"));
         bindings.recordReviewDue(bindingId, ((java.util.Date) execution.getVariable("reviewDueAt")).toInstant());
     }
@@ -48,7 +47,7 @@ public class BindingStatusListener {
      * {@code eligibilityReasons}, and the reviewer's words in {@code eligibilityMessage} after a manual review).
      */
     public void rejected(DelegateExecution execution) {
-        List<String> reasons = Arrays.asList(((String) execution.getVariable("eligibilityReasons")).split(","));
+        List<String> reasons = eligibilityReasons(execution);
         String message = (String) execution.getVariable("eligibilityMessage");
         change(execution, BindingStatus.REJECTED, reasons, message);
     }
@@ -89,6 +88,10 @@ public class BindingStatusListener {
     public void activate(DelegateExecution execution) {
         change(execution, BindingStatus.ACTIVE, List.of(), null);
         bindings.recordActivation((String) execution.getVariable(BindingProcess.VAR_BINDING_ID), clock.instant());
+    }
+
+    private static List<String> eligibilityReasons(DelegateExecution execution) {
+        return BindingRepository.split((String) execution.getVariable("eligibilityReasons"));
     }
 
     private void change(DelegateExecution execution, BindingStatus status, List<String> reasons, String message) {

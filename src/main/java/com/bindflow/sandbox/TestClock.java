@@ -64,14 +64,23 @@ public class TestClock {
             jdbc.update("insert into sandbox_clock (id, offset_millis) values (1, ?)", offset);
         }
         ClockUtil.offset(offset);
+        int executed = runDue();
+        return new Reading(ClockUtil.getCurrentTime().toInstant(), Duration.ofMillis(offset), executed);
+    }
+
+    /**
+     * Runs what is due now: jobs, WeChat's notifications on their way, the inbox, and what those start in turn,
+     * until nothing is left. Returns how many jobs and notifications were handled.
+     */
+    public int runDue() {
         int executed = 0;
         int done;
-        do { // jobs, WeChat's notifications on their way, the inbox, and what those start in turn
-            wechatNotifier.awaitDeliveries(Duration.ofSeconds(10));
+        do {
+            wechatNotifier.awaitDeliveries(Duration.ofSeconds(30));
             done = dueJobs.runAll() + wechatInbox.processPending();
             executed += done;
         } while (done > 0);
-        return new Reading(ClockUtil.getCurrentTime().toInstant(), Duration.ofMillis(offset), executed);
+        return executed;
     }
 
     public Reading read() {

@@ -49,9 +49,14 @@ public class OtpChallengeRepository {
                 wrongAttempts, state.name(), bindingId, sendNo);
     }
 
-    /** Moves the code to {@code to} if it is still in {@code from} (a no-op otherwise: safe to repeat). */
-    public void transition(String bindingId, int sendNo, OtpChallenge.State from, OtpChallenge.State to) {
-        jdbc.update("update otp_challenge set state = ? where binding_id = ? and send_no = ? and state = ?",
-                to.name(), bindingId, sendNo, from.name());
+    /** Moves the code to {@code to} if it is still in one of {@code from} (a no-op otherwise: safe to repeat). */
+    public void transition(String bindingId, int sendNo, OtpChallenge.State to, OtpChallenge.State... from) {
+        String in = String.join(",", java.util.Collections.nCopies(from.length, "?"));
+        List<Object> args = new java.util.ArrayList<>(List.of(to.name(), bindingId, sendNo));
+        for (OtpChallenge.State state : from) {
+            args.add(state.name());
+        }
+        jdbc.update("update otp_challenge set state = ? where binding_id = ? and send_no = ? and state in (" + in + ")",
+                args.toArray());
     }
 }

@@ -75,8 +75,8 @@ public class OtpService {
                     throw new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "OTP_COOLDOWN", "A new code can be requested "
                             + wait + " s from now.").with("retryAfterSeconds", wait).with("nextSendAllowedAt", allowedAt.toString());
                 }
-                challenges.transition(bindingId, last.get().sendNo(), OtpChallenge.State.SENT, OtpChallenge.State.SUPERSEDED);
-                challenges.transition(bindingId, last.get().sendNo(), OtpChallenge.State.PENDING, OtpChallenge.State.SUPERSEDED);
+                challenges.transition(bindingId, last.get().sendNo(), OtpChallenge.State.SUPERSEDED,
+                        OtpChallenge.State.SENT, OtpChallenge.State.PENDING);
             }
             int sendNo = sent.size() + 1;
             Instant expiresAt = now.plus(rules.validity());
@@ -141,7 +141,7 @@ public class OtpService {
                 }
                 return new Entry.Refused("OTP_WRONG", "Wrong code.", rules.maxWrongEntries() - wrong);
             }
-            challenges.transition(bindingId, current.sendNo(), OtpChallenge.State.SENT, OtpChallenge.State.USED);
+            challenges.transition(bindingId, current.sendNo(), OtpChallenge.State.USED, OtpChallenge.State.SENT);
             bindings.correlate(binding, BindingProcess.MESSAGE_OTP_VERIFIED, Map.of());
             return new Entry.Accepted();
         });
@@ -164,8 +164,7 @@ public class OtpService {
 
     /** Timer_OtpExpired → Task_ExpireOtp: the code's time is up (a locked or used code stays as it is). */
     public void expire(String bindingId, int sendNo) {
-        challenges.transition(bindingId, sendNo, OtpChallenge.State.SENT, OtpChallenge.State.EXPIRED);
-        challenges.transition(bindingId, sendNo, OtpChallenge.State.PENDING, OtpChallenge.State.EXPIRED);
+        challenges.transition(bindingId, sendNo, OtpChallenge.State.EXPIRED, OtpChallenge.State.SENT, OtpChallenge.State.PENDING);
     }
 
     /** The code step as the customer sees it now. */

@@ -45,13 +45,12 @@ public class WeChatAuthorizationEvents implements WeChatEventHandler {
 
     @Override
     public void handle(WeChatEvent event) {
-        String bindingId = event.string("binding_id");
-        String contractCode = event.string("contract_code");
-        if (bindingId == null || !Binding.contractCodeOf(bindingId).equals(contractCode)) {
+        if (event.ourBindingId().isEmpty()) {
             log.warn("WeChat notification {} names no binding of ours (binding {}, contract {}): ignored",
-                    event.notificationId(), bindingId, contractCode);
+                    event.notificationId(), event.string("binding_id"), event.string("contract_code"));
             return;
         }
+        String bindingId = event.ourBindingId().get();
         tx.executeWithoutResult(status -> {
             Optional<Binding> binding = bindings.lock(bindingId);
             if (binding.isPresent() && WeChatEvent.CONTRACT_AUTHORIZED.equals(event.eventType())

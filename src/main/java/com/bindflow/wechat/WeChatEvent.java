@@ -13,6 +13,16 @@ public record WeChatEvent(String notificationId, String eventType, Map<String, O
     public static final String CONTRACT_DECLINED = "CONTRACT.DECLINED";
     public static final String CONTRACT_TERMINATED = "CONTRACT.TERMINATED";
 
+    /**
+     * The binding the event is about, when it names one of ours: a binding id whose contract code is the event's
+     * (our contract codes are derived from binding ids). Empty for anything else.
+     */
+    public java.util.Optional<String> ourBindingId() {
+        String bindingId = string("binding_id");
+        return bindingId != null && com.bindflow.binding.Binding.contractCodeOf(bindingId).equals(string("contract_code"))
+                ? java.util.Optional.of(bindingId) : java.util.Optional.empty();
+    }
+
     public Integer integer(String key) {
         Object value = resource.get(key);
         if (value == null) {

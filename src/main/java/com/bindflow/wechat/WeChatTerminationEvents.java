@@ -32,11 +32,11 @@ public class WeChatTerminationEvents implements WeChatEventHandler {
 
     @Override
     public void handle(WeChatEvent event) {
-        String bindingId = event.string("binding_id");
-        if (bindingId == null || !Binding.contractCodeOf(bindingId).equals(event.string("contract_code"))) {
+        if (event.ourBindingId().isEmpty()) {
             log.warn("WeChat termination {} names no binding of ours: ignored", event.notificationId());
             return;
         }
+        String bindingId = event.ourBindingId().get();
         BindingStatus status = bindings.find(bindingId).map(Binding::status).orElse(null);
         if (status == BindingStatus.ACTIVE) {
             unbinding.unbind(bindingId, UnbindingService.Side.WECHAT);

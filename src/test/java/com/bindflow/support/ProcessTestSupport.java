@@ -12,6 +12,7 @@ import com.bindflow.binding.BindingRepository;
 import com.bindflow.binding.BindingService;
 import com.bindflow.binding.Channel;
 import com.bindflow.eligibility.EligibilityProcess;
+import com.bindflow.sandbox.TestClock;
 import com.bindflow.shared.DueJobs;
 import com.bindflow.wechat.SandboxWeChatNotifier;
 import com.bindflow.wechat.WeChatNotificationInbox;
@@ -61,6 +62,8 @@ public abstract class ProcessTestSupport {
     protected BindingProperties bindingProperties;
 
     @Autowired
+    protected TestClock testClock;
+    @Autowired
     protected SandboxWeChatNotifier wechatNotifier;
     @Autowired
     protected WeChatNotificationInbox wechatInbox;
@@ -105,14 +108,7 @@ public abstract class ProcessTestSupport {
 
     /** Runs due jobs and delivers WeChat's notifications, until neither has anything left. */
     protected int runJobs() {
-        int total = 0;
-        int done;
-        do {
-            wechatNotifier.awaitDeliveries(Duration.ofSeconds(30));
-            done = dueJobs.runAll() + wechatInbox.processPending();
-            total += done;
-        } while (done > 0);
-        return total;
+        return testClock.runDue();
     }
 
     protected Binding startBinding(String userId) {
