@@ -11,12 +11,14 @@ public record Binding(String id, String userId, Channel channel, BindingStatus s
 
     /**
      * What WeChat Pay and the customer's choices added (steps 4–6): the contract, the authorization page, the
-     * payment priority among WeChat's payment methods, the optional per-transaction cap (yuan), face attempts.
+     * payment priority among WeChat's payment methods, the optional per-transaction cap (yuan), face attempts, and
+     * for a binding started in the WeChat wallet, WeChat's id of the customer's binding request.
      */
     public record WeChat(String contractCode, String contractId, String authorizationUrl, Integer priority,
-                         BigDecimal perTransactionCap, Instant preferencesSetAt, int faceAttempts, Instant activatedAt) {
+                         BigDecimal perTransactionCap, Instant preferencesSetAt, int faceAttempts, Instant activatedAt,
+                         String requestId) {
 
-        static final WeChat NONE = new WeChat(null, null, null, null, null, null, 0, null);
+        static final WeChat NONE = new WeChat(null, null, null, null, null, null, 0, null, null);
     }
 
     public Binding {
@@ -24,9 +26,9 @@ public record Binding(String id, String userId, Channel channel, BindingStatus s
         wechat = wechat == null ? WeChat.NONE : wechat;
     }
 
-    public static Binding requested(String id, String userId, Channel channel, Instant now) {
+    public static Binding requested(String id, String userId, Channel channel, String wechatRequestId, Instant now) {
         return new Binding(id, userId, channel, BindingStatus.CHECKING_ELIGIBILITY, List.of(), null, null, null, null,
-                now, now, null, WeChat.NONE);
+                now, now, null, new WeChat(null, null, null, null, null, null, 0, null, wechatRequestId));
     }
 
     /** Our contract code with WeChat for a binding: its id without dashes (32 characters, WeChat's limit). */

@@ -39,7 +39,9 @@ public class BindingController {
     public record CreateRequest(
             @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._-]+", message = "letters, digits, '.', '_' or '-'")
             String userId,
-            @NotNull Channel channel) {
+            @NotNull Channel channel,
+            @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._-]+", message = "letters, digits, '.', '_' or '-'")
+            String wechatRequestId) {
     }
 
     @PostMapping
@@ -49,7 +51,7 @@ public class BindingController {
             throw ApiProblem.badRequest("Idempotency-Key", "The Idempotency-Key header must have 1 to 255 characters.");
         }
         BindingService.Created created = bindings.create(clientOf(client), idempotencyKey,
-                new BindingService.CreateBinding(request.userId(), request.channel()));
+                new BindingService.CreateBinding(request.userId(), request.channel(), request.wechatRequestId()));
         Binding binding = created.binding();
         return ResponseEntity.created(URI.create("/api/bindings/" + binding.id()))
                 .header("Idempotent-Replayed", Boolean.toString(created.replayed()))

@@ -19,6 +19,15 @@ public final class BindingProcess {
 
     // elements
     public static final String START_EVENT = "StartEvent_BindingRequested";
+    public static final String GATEWAY_ENTRY_CHANNEL = "Gateway_EntryChannel";
+    public static final String TASK_CHECK_THIRD_PARTY_SWITCH = "Task_CheckThirdPartySwitch";
+    public static final String GATEWAY_THIRD_PARTY_SWITCH_ON = "Gateway_ThirdPartySwitchOn";
+    public static final String END_EVENT_THIRD_PARTY_AUTH_OFF = "EndEvent_ThirdPartyAuthOff";
+    public static final String GATEWAY_MERGE_ENTRY = "Gateway_MergeEntry";
+    public static final String GATEWAY_AUTHORIZATION_SIDE = "Gateway_AuthorizationSide";
+    public static final String TASK_GRANT_WECHAT_REQUEST = "Task_GrantWeChatRequest";
+    public static final String GATEWAY_WECHAT_INVOLVED = "Gateway_WeChatInvolved";
+    public static final String END_EVENT_ENDED_WITHOUT_UNDO = "EndEvent_EndedWithoutUndo";
     public static final String CALL_ACTIVITY_CHECK_ELIGIBILITY = "CallActivity_CheckEligibility";
     public static final String GATEWAY_ELIGIBLE = "Gateway_Eligible";
     public static final String END_EVENT_REJECTED = "EndEvent_BindingRejected";
@@ -84,6 +93,9 @@ public final class BindingProcess {
     public static final String VAR_OTP_EXPIRES_AT = "otpExpiresAt";
     public static final String VAR_OTP_INACTIVITY_DEADLINE = "otpInactivityDeadline";
     public static final String VAR_WECHAT_REQUESTED = "wechatRequested";
+    public static final String VAR_WECHAT_REQUEST_ID = "wechatRequestId";
+    public static final String VAR_THIRD_PARTY_AUTHORIZATION = "thirdPartyAuthorization";
+    public static final String VAR_WECHAT_REQUEST_REFUSED = "wechatRequestRefused";
     public static final String VAR_AUTHORIZATION_STATUS = "authorizationStatus";
     public static final String VAR_WECHAT_CONTRACT_ID = "wechatContractId";
     public static final String VAR_PAYMENT_PRIORITY = "paymentPriority";

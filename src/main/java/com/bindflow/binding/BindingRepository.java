@@ -22,9 +22,9 @@ public class BindingRepository {
     private static final String COLUMNS = "id, user_id, channel, status, reason_codes, status_message, agreement_version, "
             + "agreement_accepted_at, review_due_at, created_at, updated_at, ended_at, wechat_contract_code, "
             + "wechat_contract_id, authorization_url, payment_priority, per_transaction_cap, preferences_set_at, "
-            + "face_attempts, activated_at";
+            + "face_attempts, activated_at, wechat_request_id";
     private static final String INSERT_COLUMNS = "id, user_id, channel, status, reason_codes, status_message, "
-            + "agreement_version, agreement_accepted_at, review_due_at, created_at, updated_at, ended_at";
+            + "agreement_version, agreement_accepted_at, review_due_at, created_at, updated_at, ended_at, wechat_request_id";
 
     private final JdbcTemplate jdbc;
 
@@ -33,10 +33,10 @@ public class BindingRepository {
     }
 
     public void insert(Binding b) {
-        jdbc.update("insert into binding (" + INSERT_COLUMNS + ") values (?,?,?,?,?,?,?,?,?,?,?,?)",
+        jdbc.update("insert into binding (" + INSERT_COLUMNS + ") values (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 b.id(), b.userId(), b.channel().name(), b.status().name(), join(b.reasonCodes()), b.statusMessage(),
                 b.agreementVersion(), ts(b.agreementAcceptedAt()), ts(b.reviewDueAt()), ts(b.createdAt()),
-                ts(b.updatedAt()), ts(b.endedAt()));
+                ts(b.updatedAt()), ts(b.endedAt()), b.wechat().requestId());
         appendHistory(b.id(), b.status(), b.reasonCodes(), b.createdAt());
     }
 
@@ -149,7 +149,7 @@ public class BindingRepository {
                 new Binding.WeChat(rs.getString("wechat_contract_code"), rs.getString("wechat_contract_id"),
                         rs.getString("authorization_url"), (Integer) rs.getObject("payment_priority"),
                         rs.getBigDecimal("per_transaction_cap"), instant(rs, "preferences_set_at"),
-                        rs.getInt("face_attempts"), instant(rs, "activated_at")));
+                        rs.getInt("face_attempts"), instant(rs, "activated_at"), rs.getString("wechat_request_id")));
     }
 
     private static String join(List<String> codes) {

@@ -45,7 +45,15 @@ public class BindingService {
         this.tx = new TransactionTemplate(transactionManager);
     }
 
-    public record CreateBinding(String userId, Channel channel) {
+    /**
+     * A binding to create. {@code wechatRequestId}: WeChat's id of the customer's binding request when the customer
+     * started in the WeChat wallet (channel WECHAT only; null otherwise).
+     */
+    public record CreateBinding(String userId, Channel channel, String wechatRequestId) {
+
+        public CreateBinding(String userId, Channel channel) {
+            this(userId, channel, null);
+        }
     }
 
     /** The binding and whether this answer replays an earlier request with the same idempotency key. */
@@ -57,6 +65,10 @@ public class BindingService {
      * binding; the same key with another body is refused (422). One binding in progress or ACTIVE per user (409).
      */
     public Created create(String clientId, String idempotencyKey, CreateBinding request) {
+        if (request.wechatRequestId() != null && request.channel() != Channel.WECHAT) {
+            throw ApiProblem.badRequest("wechatRequestId", "wechatRequestId belongs to a binding started in the WeChat "
+                    + "wallet (channel WECHAT) only.");
+        }
         String hash = hash(request);
         Optional<Created> replay = replay(clientId, idempotencyKey, hash);
         if (replay.isPresent()) {
@@ -83,11 +95,17 @@ public class BindingService {
         String id = UUID.randomUUID().toString();
         bindings.insertIdempotencyKey(clientId, key, hash, id, now);
         bindings.claimOpenSlot(request.userId(), id);
-        bindings.insert(Binding.requested(id, request.userId(), request.channel(), now));
-        runtime.startProcessInstanceByKey(BindingProcess.PROCESS_ID, id, Map.of(
+        bindings.insert(Binding.requested(id, request.userId(), request.channel(), request.wechatRequestId(), now));
+        Map<String, Object> variables = new java.util.HashMap<>(Map.of(
                 BindingProcess.VAR_BINDING_ID, id,
                 BindingProcess.VAR_USER_ID, request.userId(),
-                BindingProcess.VAR_CHANNEL, request.channel().name()));
+                BindingProcess.VAR_CHANNEL, request.channel().name(),
+                // the wallet entry: WeChat waits for our answer from the start, so any early end answers it (refuses)
+                BindingProcess.VAR_WECHAT_REQUESTED, request.channel() == Channel.WECHAT));
+        if (request.wechatRequestId() != null) {
+            variables.put(BindingProcess.VAR_WECHAT_REQUEST_ID, request.wechatRequestId());
+        }
+        runtime.startProcessInstanceByKey(BindingProcess.PROCESS_ID, id, variables);
         return new Created(bindings.find(id).orElseThrow(), false);
     }
 
@@ -216,7 +234,9 @@ public class BindingService {
     static String hash(CreateBinding request) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            byte[] digest = sha.digest((request.userId() + "\n" + request.channel()).getBytes(StandardCharsets.UTF_8));
+            String body = request.userId() + "\n" + request.channel()
+                    + (request.wechatRequestId() == null ? "" : "\n" + request.wechatRequestId());
+            byte[] digest = sha.digest(body.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

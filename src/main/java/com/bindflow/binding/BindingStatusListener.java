@@ -1,6 +1,7 @@
 package com.bindflow.binding;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
@@ -43,13 +44,13 @@ public class BindingStatusListener {
     }
 
     /**
-     * The binding ends REJECTED with the reasons the eligibility check gave (a comma-separated list of codes in
-     * {@code eligibilityReasons}, and the reviewer's words in {@code eligibilityMessage} after a manual review).
+     * The binding will end REJECTED with the reasons the eligibility check gave (a comma-separated list of codes in
+     * {@code eligibilityReasons}, and the reviewer's words in {@code eligibilityMessage} after a manual review), once
+     * WeChat's binding request (wallet entry) is refused: read by {@link #endWithOutcome}.
      */
-    public void rejected(DelegateExecution execution) {
-        List<String> reasons = eligibilityReasons(execution);
-        String message = (String) execution.getVariable("eligibilityMessage");
-        change(execution, BindingStatus.REJECTED, reasons, message);
+    public void rejectedOutcome(DelegateExecution execution) {
+        execution.setVariable(BindingProcess.VAR_END_STATUS, BindingStatus.REJECTED.name());
+        execution.setVariable(BindingProcess.VAR_END_REASON, null);
     }
 
     /**
@@ -63,25 +64,48 @@ public class BindingStatusListener {
         execution.setVariable(BindingProcess.VAR_END_REASON, reasonCode);
     }
 
-    /** The undo starts: UNDOING, with the reason the binding will end for. */
+    /** The undo starts: UNDOING, with the reasons the binding will end for. */
     public void undoing(DelegateExecution execution) {
-        ReasonCode reason = ReasonCode.valueOf((String) execution.getVariable(BindingProcess.VAR_END_REASON));
-        change(execution, BindingStatus.UNDOING, List.of(reason.name()), reason.message());
+        Outcome outcome = outcome(execution);
+        change(execution, BindingStatus.UNDOING, outcome.codes(), outcome.message());
     }
 
-    /** The binding ends as {@link #outcome} decided, saying what the undo did (revoked, refunded). */
+    /**
+     * The binding ends as {@link #outcome} (or {@link #rejectedOutcome}) decided, saying what the undo did (request
+     * refused, authorization revoked, test payment refunded).
+     */
     public void endWithOutcome(DelegateExecution execution) {
-        List<ReasonCode> reasons = new java.util.ArrayList<>();
-        reasons.add(ReasonCode.valueOf((String) execution.getVariable(BindingProcess.VAR_END_REASON)));
-        if (Boolean.TRUE.equals(execution.getVariable(BindingProcess.VAR_AUTHORIZATION_REVOKED))) {
-            reasons.add(ReasonCode.WECHAT_AUTHORIZATION_REVOKED);
+        Outcome outcome = outcome(execution);
+        List<String> codes = new ArrayList<>(outcome.codes());
+        List<String> messages = new ArrayList<>();
+        if (outcome.message() != null) {
+            messages.add(outcome.message());
         }
-        if (Boolean.TRUE.equals(execution.getVariable(BindingProcess.VAR_TEST_PAYMENT_REFUNDED))) {
-            reasons.add(ReasonCode.TEST_PAYMENT_REFUNDED);
+        undoReason(execution, BindingProcess.VAR_WECHAT_REQUEST_REFUSED, ReasonCode.WECHAT_REQUEST_REFUSED, codes, messages);
+        undoReason(execution, BindingProcess.VAR_AUTHORIZATION_REVOKED, ReasonCode.WECHAT_AUTHORIZATION_REVOKED, codes, messages);
+        undoReason(execution, BindingProcess.VAR_TEST_PAYMENT_REFUNDED, ReasonCode.TEST_PAYMENT_REFUNDED, codes, messages);
+        change(execution, BindingStatus.valueOf((String) execution.getVariable(BindingProcess.VAR_END_STATUS)), codes,
+                messages.isEmpty() ? null : String.join(" ", messages));
+    }
+
+    private record Outcome(List<String> codes, String message) {
+    }
+
+    /** The reasons the binding ends for: the eligibility check's for a rejection, else the one reason decided. */
+    private static Outcome outcome(DelegateExecution execution) {
+        if (BindingStatus.REJECTED.name().equals(execution.getVariable(BindingProcess.VAR_END_STATUS))) {
+            return new Outcome(eligibilityReasons(execution), (String) execution.getVariable("eligibilityMessage"));
         }
-        change(execution, BindingStatus.valueOf((String) execution.getVariable(BindingProcess.VAR_END_STATUS)),
-                reasons.stream().map(ReasonCode::name).toList(),
-                reasons.stream().map(ReasonCode::message).collect(java.util.stream.Collectors.joining(" ")));
+        ReasonCode reason = ReasonCode.valueOf((String) execution.getVariable(BindingProcess.VAR_END_REASON));
+        return new Outcome(List.of(reason.name()), reason.message());
+    }
+
+    private static void undoReason(DelegateExecution execution, String variable, ReasonCode reason, List<String> codes,
+                                   List<String> messages) {
+        if (Boolean.TRUE.equals(execution.getVariable(variable))) {
+            codes.add(reason.name());
+            messages.add(reason.message());
+        }
     }
 
     /** The test payment went through and was refunded: the binding is ACTIVE. */

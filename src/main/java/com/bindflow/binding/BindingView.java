@@ -22,9 +22,13 @@ public record BindingView(String id, String userId, Channel channel, BindingStat
     public record Step(BindingStatus status, List<String> reasons, Instant at) {
     }
 
-    /** Steps 4–6: WeChat's authorization page, the customer's choices, face attempts, activation. */
+    /**
+     * Steps 4–6: WeChat's authorization page (JD-app entry) or WeChat's binding request (wallet entry), the contract,
+     * Baitiao's place among the WeChat payment methods (2 = right after 零钱 for the wallet entry), the customer's
+     * choices, face attempts, activation.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record WeChat(String authorizationUrl, String contractId, Integer paymentPriority,
+    public record WeChat(String requestId, String authorizationUrl, String contractId, Integer paymentPriority,
                          java.math.BigDecimal perTransactionCap, Integer faceAttempts, Instant activatedAt) {
     }
 
@@ -40,10 +44,10 @@ public record BindingView(String id, String userId, Channel channel, BindingStat
 
     private static WeChat wechat(Binding b) {
         Binding.WeChat w = b.wechat();
-        if (w.contractCode() == null) {
+        if (w.contractCode() == null && w.requestId() == null) {
             return null;
         }
-        return new WeChat(w.authorizationUrl(), w.contractId(), w.priority(), w.perTransactionCap(),
+        return new WeChat(w.requestId(), w.authorizationUrl(), w.contractId(), w.priority(), w.perTransactionCap(),
                 w.faceAttempts() == 0 ? null : w.faceAttempts(), w.activatedAt());
     }
 

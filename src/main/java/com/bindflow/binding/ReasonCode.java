@@ -26,7 +26,11 @@ public enum ReasonCode {
     WECHAT_AUTHORIZATION_REVOKED("The WeChat authorization made during this binding was revoked."),
     TEST_PAYMENT_REFUNDED("The 0.01 CNY test payment was refunded."),
     UNBOUND_IN_JD_APP("The customer unbound Baitiao from WeChat Pay in the JD app; the WeChat authorization was revoked."),
-    UNBOUND_IN_WECHAT("The customer ended the Baitiao authorization in the WeChat wallet.");
+    UNBOUND_IN_WECHAT("The customer ended the Baitiao authorization in the WeChat wallet."),
+    THIRD_PARTY_AUTH_OFF("WeChat's third-party service authorization (第三方服务授权) is off, so WeChat cannot hand the "
+            + "binding to Baitiao. Switch it on in WeChat and try again, or bind from the JD app (白条 → 支付管理 → 微信绑定) "
+            + "and use it in WeChat."),
+    WECHAT_REQUEST_REFUSED("We answered WeChat's binding request with a refusal.");
 
     private final String message;
 

@@ -61,6 +61,23 @@ public class SandboxWeChatController {
         return AuthorizationPage.of(wechat.customerActs(bindingId, action, answer.priority()));
     }
 
+    /**
+     * The customer asks to bind Baitiao in the WeChat wallet; WeChat notifies us (CONTRACT.BIND_REQUESTED) and we
+     * start a WECHAT binding. The answer is WeChat's request; GET it again to see our grant or refusal.
+     */
+    @PostMapping("/wallet/{userId}/bind")
+    public org.springframework.http.ResponseEntity<SandboxWeChatPay.BindRequest> bindInWallet(@PathVariable String userId) {
+        SandboxWeChatPay.BindRequest request = wechat.customerRequestsBinding(userId);
+        return org.springframework.http.ResponseEntity.status(org.springframework.http.HttpStatus.ACCEPTED)
+                .location(java.net.URI.create("/sandbox/wechat/bind-requests/" + request.requestId())).body(request);
+    }
+
+    @GetMapping("/bind-requests/{requestId}")
+    public SandboxWeChatPay.BindRequest bindRequest(@PathVariable String requestId) {
+        return wechat.bindRequest(requestId).orElseThrow(() -> ApiProblem.notFound("NO_BIND_REQUEST",
+                "WeChat has no binding request " + requestId + "."));
+    }
+
     /** The customer ends the authorization in the WeChat wallet; WeChat notifies us (CONTRACT.TERMINATED). */
     @PostMapping("/contracts/{bindingId}/terminate")
     public AuthorizationPage terminateInWallet(@PathVariable String bindingId) {

@@ -71,6 +71,15 @@ public class SandboxWeChatPay implements WeChatPay {
             instant(rs, "requested_at"), instant(rs, "updated_at"), instant(rs, "terminated_at"),
             rs.getString("terminate_reason"));
 
+    /** A binding request the customer started in the WeChat wallet; state PENDING, GRANTED or REFUSED. */
+    public record BindRequest(String requestId, String userId, String state, String bindingId, String contractCode,
+                              String refuseReason, Instant requestedAt, Instant answeredAt) {
+    }
+
+    private static final RowMapper<BindRequest> BIND_REQUEST = (rs, n) -> new BindRequest(rs.getString("request_id"),
+            rs.getString("user_id"), rs.getString("state"), rs.getString("binding_id"), rs.getString("contract_code"),
+            rs.getString("refuse_reason"), instant(rs, "requested_at"), instant(rs, "answered_at"));
+
     private record Payment(String outTradeNo, String contractCode, long amountFen, String state, String failureReason,
                            String transactionId, long refundedFen, String outRefundNo) {
 
@@ -139,6 +148,62 @@ public class SandboxWeChatPay implements WeChatPay {
             case TERMINATED -> new AuthorizationState(AuthorizationStatus.TERMINATED, c.contractId(), c.priority());
             case ABANDONED -> new AuthorizationState(AuthorizationStatus.NOT_FOUND, null, null);
         }).orElse(new AuthorizationState(AuthorizationStatus.NOT_FOUND, null, null));
+    }
+
+    /**
+     * Grants the wallet's binding request: the request becomes GRANTED (for this binding) and WeChat creates the
+     * contract at once, AUTHORIZED, Baitiao placed right after 零钱. A refused request (or one granted to another
+     * binding) stays as it is and the answer is DECLINED; an unknown request id is NOT_FOUND.
+     */
+    @Override
+    public AuthorizationState grantBindRequest(String wechatRequestId, String contractCode, String bindingId, String userId) {
+        unavailableFor(userId, "wechatAuthorization");
+        Instant now = clock.instant();
+        if (wechatRequestId != null) {
+            Optional<BindRequest> request = bindRequest(wechatRequestId);
+            if (request.isEmpty()) {
+                return new AuthorizationState(AuthorizationStatus.NOT_FOUND, null, null);
+            }
+            ownTransaction.executeWithoutResult(s -> jdbc.update("update sandbox_wechat_bind_request set state = 'GRANTED', "
+                    + "binding_id = ?, contract_code = ?, answered_at = ? where request_id = ? and state = 'PENDING'",
+                    bindingId, contractCode, ts(now), wechatRequestId));
+            BindRequest answered = bindRequest(wechatRequestId).orElseThrow();
+            if (!"GRANTED".equals(answered.state()) || !contractCode.equals(answered.contractCode())) {
+                return new AuthorizationState(AuthorizationStatus.DECLINED, null, null);
+            }
+        }
+        if (contract(contractCode).isEmpty()) {
+            String contractId = "Wx" + digits(26);
+            try {
+                ownTransaction.executeWithoutResult(s -> jdbc.update("insert into sandbox_wechat_contract (contract_code, "
+                                + "binding_id, user_id, state, contract_id, priority, requested_at, updated_at) "
+                                + "values (?,?,?,?,?,?,?,?)", contractCode, bindingId, userId, ContractState.AUTHORIZED.name(),
+                        contractId, PRIORITY_AFTER_BALANCE, ts(now), ts(now)));
+                log.info("sandbox WeChat: binding request {} granted: contract {} for binding {}, right after 零钱",
+                        wechatRequestId, contractCode, bindingId);
+            } catch (DuplicateKeyException concurrent) {
+                // granted at the same moment by another caller: the same contract
+            }
+        }
+        return queryAuthorization(contractCode);
+    }
+
+    /** PENDING → REFUSED; the answer is whether the request stands refused. */
+    @Override
+    public boolean refuseBindRequest(String wechatRequestId, String reason) {
+        Optional<BindRequest> request = bindRequest(wechatRequestId);
+        if (request.isEmpty()) {
+            return false;
+        }
+        unavailableFor(request.get().userId(), "wechatAuthorization");
+        Instant now = clock.instant();
+        int updated = ownTransaction.execute(s -> jdbc.update("update sandbox_wechat_bind_request set state = 'REFUSED', "
+                        + "refuse_reason = ?, answered_at = ? where request_id = ? and state = 'PENDING'",
+                WeChatNotificationInbox.truncate(reason, 500), ts(now), wechatRequestId));
+        if (updated > 0) {
+            log.info("sandbox WeChat: binding request {} refused: {}", wechatRequestId, reason);
+        }
+        return "REFUSED".equals(bindRequest(wechatRequestId).orElseThrow().state());
     }
 
     /** PENDING or AUTHORIZED → TERMINATED; anything else (or an unknown code) is left as it is. */
@@ -223,6 +288,38 @@ public class SandboxWeChatPay implements WeChatPay {
             payment = payment(outTradeNo).orElseThrow();
         }
         return new RefundResult(RefundStatus.REFUNDED, payment.refundedFen());
+    }
+
+    // ---- the customer in the WeChat wallet --------------------------------------------------------------------------
+
+    /**
+     * The customer asks to bind Baitiao in the WeChat wallet (我 → 服务 → 钱包 → 支付管理): WeChat opens a binding
+     * request under its own id and sends us a signed CONTRACT.BIND_REQUESTED notification; it waits for our grant or
+     * refusal. 404 for a user WeChat does not know.
+     */
+    public BindRequest customerRequestsBinding(String userId) {
+        if (personas.find(userId).isEmpty()) {
+            throw ApiProblem.notFound("UNKNOWN_USER", "WeChat knows no user " + userId + ".").with("field", "userId");
+        }
+        Instant now = clock.instant();
+        String requestId = "WXBR" + digits(24);
+        String notificationId = UUID.randomUUID().toString();
+        ownTransaction.executeWithoutResult(s -> jdbc.update("insert into sandbox_wechat_bind_request (request_id, user_id, "
+                        + "state, notification_id, requested_at) values (?,?,?,?,?)", requestId, userId, "PENDING",
+                notificationId, ts(now)));
+        log.info("sandbox WeChat: {} asks to bind Baitiao in the wallet: request {}", userId, requestId);
+        Map<String, Object> resource = new LinkedHashMap<>();
+        resource.put("request_id", requestId);
+        resource.put("user_id", userId);
+        resource.put("entry", "我 → 服务 → 钱包 → 支付管理");
+        resource.put("request_time", SandboxWeChatNotifier.rfc3339(now));
+        notifier.send(notificationId, WeChatEvent.CONTRACT_BIND_REQUESTED, "用户发起绑定", resource);
+        return bindRequest(requestId).orElseThrow();
+    }
+
+    public Optional<BindRequest> bindRequest(String requestId) {
+        return jdbc.query("select * from sandbox_wechat_bind_request where request_id = ?", BIND_REQUEST, requestId)
+                .stream().findFirst();
     }
 
     // ---- the customer on WeChat's authorization page ------------------------------------------------------------------

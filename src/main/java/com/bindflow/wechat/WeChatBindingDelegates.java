@@ -17,6 +17,30 @@ public class WeChatBindingDelegates {
         return (String) execution.getVariable(BindingProcess.VAR_BINDING_ID);
     }
 
+    /** Task_CheckThirdPartySwitch (wallet entry): sets {@code thirdPartyAuthorization}. */
+    @Bean
+    JavaDelegate checkThirdPartySwitch(WeChatBindingService wechat) {
+        return execution -> execution.setVariable(BindingProcess.VAR_THIRD_PARTY_AUTHORIZATION,
+                wechat.thirdPartyAuthorizationOn((String) execution.getVariable(BindingProcess.VAR_USER_ID)));
+    }
+
+    /** Task_GrantWeChatRequest (wallet entry): sets the contract and priority, as an authorization notification does. */
+    @Bean
+    JavaDelegate grantWeChatRequest(WeChatBindingService wechat) {
+        return execution -> {
+            WeChatPay.AuthorizationState state = wechat.grantBindRequest(bindingId(execution));
+            execution.setVariable(BindingProcess.VAR_WECHAT_CONTRACT_ID, state.contractId());
+            execution.setVariable(BindingProcess.VAR_PAYMENT_PRIORITY, state.priority());
+        };
+    }
+
+    /** Task_RefuseWeChatRequest (BindingUndo): sets {@code wechatRequestRefused}. */
+    @Bean
+    JavaDelegate refuseWeChatRequest(WeChatBindingService wechat) {
+        return execution -> execution.setVariable(BindingProcess.VAR_WECHAT_REQUEST_REFUSED,
+                wechat.refuseBindRequest(bindingId(execution), "binding did not complete"));
+    }
+
     /** Task_RequestWeChatAuthorization. */
     @Bean
     JavaDelegate requestWeChatAuthorization(WeChatBindingService wechat) {

@@ -17,10 +17,12 @@ public class WeChatBindingService {
     public static final long TEST_PAYMENT_FEN = 1;
 
     private final WeChatPay wechat;
+    private final WeChatWallets wallets;
     private final BindingRepository bindings;
 
-    public WeChatBindingService(WeChatPay wechat, BindingRepository bindings) {
+    public WeChatBindingService(WeChatPay wechat, WeChatWallets wallets, BindingRepository bindings) {
         this.wechat = wechat;
+        this.wallets = wallets;
         this.bindings = bindings;
     }
 
@@ -50,6 +52,38 @@ public class WeChatBindingService {
         WeChatPay.AuthorizationRequest request = wechat.requestAuthorization(Binding.contractCodeOf(bindingId), bindingId, userId);
         bindings.recordAuthorizationRequest(bindingId, request.contractCode(), request.authorizationUrl());
         return request;
+    }
+
+    /** Wallet entry, first step: is the customer's WeChat third-party service authorization switch on? */
+    public boolean thirdPartyAuthorizationOn(String userId) {
+        return wallets.walletOf(userId).thirdPartyAuthorization();
+    }
+
+    /**
+     * Wallet entry, step 4: grants WeChat's binding request (Baitiao right after 零钱) and records the contract code.
+     * Returns the contract and priority WeChat reports.
+     */
+    public WeChatPay.AuthorizationState grantBindRequest(String bindingId) {
+        lockAt(bindingId, BindingStatus.AWAITING_WECHAT_AUTHORIZATION);
+        Binding binding = bindings.find(bindingId).orElseThrow();
+        String contractCode = Binding.contractCodeOf(bindingId);
+        WeChatPay.AuthorizationState state = wechat.grantBindRequest(binding.wechat().requestId(), contractCode,
+                bindingId, binding.userId());
+        if (state.status() != WeChatPay.AuthorizationStatus.AUTHORIZED) {
+            // WeChat must create the contract when we grant; anything else is for an operator to look at (incident)
+            throw new IllegalStateException("WeChat answered the grant of binding " + bindingId + " with " + state.status());
+        }
+        bindings.recordAuthorizationRequest(bindingId, contractCode, null);
+        return state;
+    }
+
+    /**
+     * Undo: refuses WeChat's binding request (wallet entry) if it is still open. Returns whether it stands refused;
+     * false for a JD-app binding (no request) or a request already granted.
+     */
+    public boolean refuseBindRequest(String bindingId, String reason) {
+        String requestId = bindings.find(bindingId).map(b -> b.wechat().requestId()).orElse(null);
+        return requestId != null && wechat.refuseBindRequest(requestId, reason);
     }
 
     /** No notification came: asks WeChat where the authorization stands. */

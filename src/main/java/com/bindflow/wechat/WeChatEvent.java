@@ -12,6 +12,8 @@ public record WeChatEvent(String notificationId, String eventType, Map<String, O
     public static final String CONTRACT_AUTHORIZED = "CONTRACT.AUTHORIZED";
     public static final String CONTRACT_DECLINED = "CONTRACT.DECLINED";
     public static final String CONTRACT_TERMINATED = "CONTRACT.TERMINATED";
+    /** The customer asked, in the WeChat wallet, to bind Baitiao: WeChat waits for our grant or refusal. */
+    public static final String CONTRACT_BIND_REQUESTED = "CONTRACT.BIND_REQUESTED";
 
     /**
      * The binding the event is about, when it names one of ours: a binding id whose contract code is the event's

@@ -8,6 +8,9 @@ package com.bindflow.wechat;
  */
 public interface WeChatPay {
 
+    /** Baitiao's fixed place when bound from the WeChat wallet: right after 零钱 (the wallet balance, place 1). */
+    int PRIORITY_AFTER_BALANCE = 2;
+
     /**
      * Asks WeChat to show the customer its authorization page for this contract. The result arrives later as a
      * signed notification (or never: then {@link #queryAuthorization}). Calling it again returns the same request.
@@ -15,6 +18,20 @@ public interface WeChatPay {
     AuthorizationRequest requestAuthorization(String contractCode, String bindingId, String userId);
 
     AuthorizationState queryAuthorization(String contractCode);
+
+    /**
+     * The passive side of a binding the customer started in the WeChat wallet: grants WeChat's binding request. WeChat
+     * creates the contract under our contract code, with Baitiao placed right after 零钱 (the wallet balance) — the
+     * wallet entry has no priority choice. {@code wechatRequestId} is null when the entry reached us without WeChat's
+     * request id (over our REST API). Idempotent: granting again returns the same contract.
+     */
+    AuthorizationState grantBindRequest(String wechatRequestId, String contractCode, String bindingId, String userId);
+
+    /**
+     * Refuses WeChat's binding request if it is still open. Returns whether the request stands refused (now or by an
+     * earlier call); false when it was granted or WeChat does not know it. Idempotent.
+     */
+    boolean refuseBindRequest(String wechatRequestId, String reason);
 
     /** Ends the authorization (or withdraws a pending request). Idempotent: terminating twice is fine. */
     void terminateAuthorization(String contractCode, String reason);
@@ -33,7 +50,10 @@ public interface WeChatPay {
 
     enum AuthorizationStatus { PENDING, AUTHORIZED, DECLINED, TERMINATED, NOT_FOUND }
 
-    /** {@code priority}: the customer's place for Baitiao among the WeChat payment methods (1 = first). */
+    /**
+     * {@code priority}: Baitiao's place among the WeChat payment methods (1 = first): the customer's choice for the
+     * JD-app entry, {@link #PRIORITY_AFTER_BALANCE} for the wallet entry.
+     */
     record AuthorizationState(AuthorizationStatus status, String contractId, Integer priority) {
     }
 

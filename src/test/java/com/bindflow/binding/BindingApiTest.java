@@ -476,4 +476,79 @@ class BindingApiTest extends ProcessTestSupport {
         String inProgress = create("demo-ok").getBody().path("id").asText();
         assertProblem(call(HttpMethod.DELETE, "/api/bindings/" + inProgress, null, null), HttpStatus.CONFLICT, "WRONG_STATUS", null);
     }
+
+    /** Steps 3–6 over REST for a binding that waits for the agreement (either channel); WeChat's side as the channel has it. */
+    private JsonNode toActiveOverRest(String id, boolean walletEntry) {
+        Assertions.assertThat(post("/api/bindings/" + id + "/agreement", "{\"version\":\"2026.1\",\"accepted\":true}")
+                .getBody().path("status").asText()).isEqualTo("AWAITING_OTP");
+        String code = sendAndReadCode(id);
+        post("/api/bindings/" + id + "/otp", "{\"code\":\"" + code + "\"}");
+        clock("PT0S");
+        if (!walletEntry) {
+            post("/sandbox/wechat/authorizations/" + id, "{\"action\":\"APPROVE\",\"priority\":1}");
+            clock("PT0S");
+        }
+        Assertions.assertThat(post("/api/bindings/" + id + "/preferences", "{}").getBody().path("status").asText())
+                .isEqualTo("AWAITING_FACE_VERIFICATION");
+        post("/api/bindings/" + id + "/face", "{\"providerToken\":\"pass\"}");
+        clock("PT0S");
+        return get("/api/bindings/" + id).getBody();
+    }
+
+    @Test
+    void bothChannelsToActiveAndBackToUnboundOverRest() {
+        // JD app: we ask WeChat for the authorization; the customer chooses priority 1
+        String jd = create("demo-ok").getBody().path("id").asText();
+        clock("PT0S");
+        JsonNode jdActive = toActiveOverRest(jd, false);
+        Assertions.assertThat(jdActive.path("status").asText()).isEqualTo("ACTIVE");
+        Assertions.assertThat(jdActive.path("channel").asText()).isEqualTo("JD_APP");
+        Assertions.assertThat(jdActive.path("wechat").path("paymentPriority").asInt()).isEqualTo(1);
+        call(HttpMethod.DELETE, "/api/bindings/" + jd, null, null);
+        clock("PT0S");
+        Assertions.assertThat(get("/api/bindings/" + jd).getBody().path("status").asText()).isEqualTo("UNBOUND");
+
+        // WeChat wallet: the customer asks in the wallet, WeChat notifies us, we grant (Baitiao right after 零钱)
+        ResponseEntity<JsonNode> asked = post("/sandbox/wechat/wallet/demo-ok/bind", "");
+        Assertions.assertThat(asked.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        String requestId = asked.getBody().path("requestId").asText();
+        clock("PT0S");
+        JsonNode started = get("/api/bindings?userId=demo-ok").getBody().get(0);
+        String wallet = started.path("id").asText();
+        Assertions.assertThat(started.path("channel").asText()).isEqualTo("WECHAT");
+        Assertions.assertThat(started.path("wechat").path("requestId").asText()).isEqualTo(requestId);
+        Assertions.assertThat(started.path("status").asText()).isEqualTo("AWAITING_AGREEMENT");
+        JsonNode walletActive = toActiveOverRest(wallet, true);
+        Assertions.assertThat(walletActive.path("status").asText()).isEqualTo("ACTIVE");
+        Assertions.assertThat(walletActive.path("wechat").path("paymentPriority").asInt()).isEqualTo(2);
+        Assertions.assertThat(get("/sandbox/wechat/bind-requests/" + requestId).getBody().path("state").asText())
+                .isEqualTo("GRANTED");
+        // the customer ends it in the wallet this time
+        post("/sandbox/wechat/contracts/" + wallet + "/terminate", "");
+        clock("PT0S");
+        Assertions.assertThat(get("/api/bindings/" + wallet).getBody().path("status").asText()).isEqualTo("UNBOUND");
+
+        // POST /api/bindings with channel WECHAT reaches the same start (no WeChat request id: granted all the same)
+        ResponseEntity<JsonNode> rest = create(UUID.randomUUID().toString(), "{\"userId\":\"demo-ok\",\"channel\":\"WECHAT\"}");
+        Assertions.assertThat(rest.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String viaRest = rest.getBody().path("id").asText();
+        clock("PT0S");
+        Assertions.assertThat(toActiveOverRest(viaRest, true).path("wechat").path("paymentPriority").asInt()).isEqualTo(2);
+        Assertions.assertThat(call(HttpMethod.DELETE, "/api/bindings/" + viaRest, null, null).getStatusCode())
+                .isEqualTo(HttpStatus.ACCEPTED);
+        clock("PT0S");
+        Assertions.assertThat(get("/api/bindings/" + viaRest).getBody().path("status").asText()).isEqualTo("UNBOUND");
+    }
+
+    @Test
+    void theWalletEntryRefusesBadInput() {
+        assertProblem(post("/sandbox/wechat/wallet/nobody/bind", ""), HttpStatus.NOT_FOUND, "UNKNOWN_USER", "userId");
+        assertProblem(create(UUID.randomUUID().toString(),
+                        "{\"userId\":\"demo-ok\",\"channel\":\"JD_APP\",\"wechatRequestId\":\"WXBR1\"}"),
+                HttpStatus.BAD_REQUEST, null, "wechatRequestId");
+        assertProblem(create(UUID.randomUUID().toString(),
+                        "{\"userId\":\"demo-ok\",\"channel\":\"WECHAT\",\"wechatRequestId\":\"bad id!\"}"),
+                HttpStatus.BAD_REQUEST, null, "wechatRequestId");
+        Assertions.assertThat(bindingService.listByUser("demo-ok")).isEmpty();
+    }
 }
