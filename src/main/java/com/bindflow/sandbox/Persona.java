@@ -17,6 +17,11 @@ public record Persona(String userId, String realName, String idNumber, String ph
     public record WeChat(boolean payEnabled, int bankCards, boolean thirdPartyAuthorization) {
     }
 
+    /** The same facts for another customer id (a look-alike customer, see {@link PersonaDirectory}). */
+    public Persona as(String otherUserId) {
+        return new Persona(otherUserId, realName, idNumber, phone, account, publicSecurity, wechat, faults);
+    }
+
     /** Whether the persona is configured to make the named outside-system call fail technically. */
     public boolean failsAt(String call) {
         return faults != null && "UNAVAILABLE".equals(faults.get(call));
