@@ -4,8 +4,6 @@ import com.bindflow.shared.ApiProblem;
 import com.bindflow.verification.SandboxSmsGateway;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -18,8 +16,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/sandbox")
 @SandboxOnly
 public class SandboxController {
-
-    private static final Pattern CODE = Pattern.compile("(\\d{6})");
 
     private final SandboxSmsGateway sms;
     private final TestClock clock;
@@ -36,8 +32,7 @@ public class SandboxController {
     public SmsView lastSms(@PathVariable String userId) {
         SandboxSmsGateway.SentSms last = sms.lastSentTo(userId)
                 .orElseThrow(() -> ApiProblem.notFound("NO_SMS", "No SMS was sent to " + userId + "."));
-        Matcher m = CODE.matcher(last.body());
-        return new SmsView(last.userId(), last.phone(), last.body(), m.find() ? m.group(1) : null, last.sentAt());
+        return new SmsView(last.userId(), last.phone(), last.body(), last.code(), last.sentAt());
     }
 
     public record Advance(String advance) {

@@ -277,7 +277,7 @@ public class TrafficGenerator {
             c.codeRequested = false;
             return Duration.ofMinutes(5).plus(c.pause(5, 60));
         }
-        String code = sms.lastSentTo(c.userId).orElseThrow().body().replaceAll("(?s).*?(\\d{6}).*", "$1");
+        String code = sms.lastSentTo(c.userId).orElseThrow().code();
         if (c.plan.wrongCode() && !c.wrongCodeEntered) {
             c.wrongCodeEntered = true;
             otp.enterCode(c.bindingId, code.equals("000000") ? "111111" : "000000");

@@ -36,6 +36,14 @@ public class SandboxSmsGateway implements SmsGateway {
     }
 
     public record SentSms(String messageId, String userId, String phone, String body, java.time.Instant sentAt) {
+
+        private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("(\\d{6})");
+
+        /** The 6-digit code the text carries, as the customer reads it; null when it carries none. */
+        public String code() {
+            java.util.regex.Matcher m = CODE.matcher(body);
+            return m.find() ? m.group(1) : null;
+        }
     }
 
     public Optional<SentSms> lastSentTo(String userId) {

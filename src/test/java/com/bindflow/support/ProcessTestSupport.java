@@ -118,7 +118,7 @@ public abstract class ProcessTestSupport {
 
     /** The code of the last SMS the persona's phone received. */
     protected String lastSmsCode(String userId) {
-        return sms.lastSentTo(userId).orElseThrow().body().replaceAll("(?s).*?(\\d{6}).*", "$1");
+        return sms.lastSentTo(userId).orElseThrow().code();
     }
 
     /** A binding of {@code userId} through steps 1–3: code verified, the WeChat authorization request job not run yet. */
