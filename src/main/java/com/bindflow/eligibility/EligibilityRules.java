@@ -1,5 +1,6 @@
 package com.bindflow.eligibility;
 
+import com.bindflow.shared.DecisionTable;
 import java.util.List;
 
 /** Decides eligibility from the gathered facts with decision table {@code eligibility} (processes/eligibility.dmn). */

@@ -1,0 +1,53 @@
+package com.bindflow.shared;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+
+/**
+ * The decisions of one DMN file, parsed once and evaluated by a bare DMN engine (FEEL, as the process engine's):
+ * nothing is written anywhere. Immutable, thread-safe.
+ */
+public final class DmnDecisions implements DecisionTable {
+
+    private static final DmnEngine DMN = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+
+    private final Map<String, DmnDecision> byKey;
+
+    private DmnDecisions(List<DmnDecision> decisions) {
+        this.byKey = decisions.stream().collect(Collectors.toUnmodifiableMap(DmnDecision::getKey, Function.identity()));
+    }
+
+    public static DmnDecisions parse(InputStream dmnXml) {
+        try (dmnXml) {
+            return new DmnDecisions(DMN.parseDecisions(dmnXml));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A DMN file of the class path, e.g. {@code processes/fee-rate-card.dmn}. */
+    public static DmnDecisions fromClasspath(String resource) {
+        InputStream in = DmnDecisions.class.getClassLoader().getResourceAsStream(resource);
+        if (in == null) {
+            throw new IllegalArgumentException("no " + resource + " on the class path");
+        }
+        return parse(in);
+    }
+
+    @Override
+    public List<Map<String, Object>> evaluate(String decisionKey, Map<String, Object> variables) {
+        DmnDecision decision = byKey.get(decisionKey);
+        if (decision == null) {
+            throw new IllegalArgumentException("no decision " + decisionKey + " in this DMN file");
+        }
+        return DMN.evaluateDecisionTable(decision, variables).getResultList();
+    }
+}
