@@ -94,15 +94,26 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         String field = "body";
         String detail = "The request body is not valid JSON of the expected shape.";
         if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            field = mapping.getPath().stream()
-                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                    .collect(Collectors.joining("."));
+            field = fieldPath(mapping.getPath());
             detail = mapping instanceof InvalidFormatException invalid
                     ? "The value '" + invalid.getValue() + "' is not valid for " + field + "."
                     : "The field " + field + " is not valid.";
         }
         return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(ApiProblem.badRequest(field, detail).toProblemDetail());
+    }
+
+    /** {@code trips[0].startDate}: names joined by dots, indexes in brackets. */
+    static String fieldPath(java.util.List<JsonMappingException.Reference> path) {
+        StringBuilder field = new StringBuilder();
+        for (JsonMappingException.Reference r : path) {
+            if (r.getFieldName() != null) {
+                field.append(field.isEmpty() ? "" : ".").append(r.getFieldName());
+            } else {
+                field.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return field.toString();
     }
 
     @Override

@@ -1,14 +1,12 @@
 package com.bindflow.binding;
 
-import com.bindflow.support.ProcessTestSupport;
+import static com.bindflow.support.JdAppApi.assertProblem;
+
+import com.bindflow.support.ApiTestSupport;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.UUID;
 import org.assertj.core.api.Assertions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -17,43 +15,20 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /** The REST contract of SPEC.md over HTTP, as the JD app backend (jd-app) uses it; time moves by the test clock. */
-class BindingApiTest extends ProcessTestSupport {
-
-    @Autowired
-    TestRestTemplate anonymous;
-    @Autowired
-    ObjectMapper json;
-
-    private TestRestTemplate rest;
-
-    @BeforeEach
-    void asJdApp() {
-        rest = anonymous.withBasicAuth("jd-app", "jd-app-secret");
-    }
+class BindingApiTest extends ApiTestSupport {
 
     // ---- helpers ------------------------------------------------------------------------------------------
 
     private ResponseEntity<JsonNode> call(HttpMethod method, String path, String body, HttpHeaders extra) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        if (extra != null) {
-            headers.addAll(extra);
-        }
-        ResponseEntity<String> response = rest.exchange(path, method, new HttpEntity<>(body, headers), String.class);
-        try {
-            JsonNode node = response.getBody() == null ? null : json.readTree(response.getBody());
-            return new ResponseEntity<>(node, response.getHeaders(), response.getStatusCode());
-        } catch (Exception e) {
-            throw new AssertionError("not JSON: " + response.getBody(), e);
-        }
+        return api.call(method, path, body, extra);
     }
 
     private ResponseEntity<JsonNode> post(String path, String body) {
-        return call(HttpMethod.POST, path, body, null);
+        return api.post(path, body);
     }
 
     private ResponseEntity<JsonNode> get(String path) {
-        return call(HttpMethod.GET, path, null, null);
+        return api.get(path);
     }
 
     private ResponseEntity<JsonNode> create(String key, String body) {
@@ -67,21 +42,7 @@ class BindingApiTest extends ProcessTestSupport {
     }
 
     private JsonNode clock(String advance) {
-        ResponseEntity<JsonNode> r = post("/sandbox/clock", "{\"advance\":\"" + advance + "\"}");
-        Assertions.assertThat(r.getStatusCode()).isEqualTo(HttpStatus.OK);
-        return r.getBody();
-    }
-
-    private static void assertProblem(ResponseEntity<JsonNode> r, HttpStatus status, String code, String field) {
-        Assertions.assertThat(r.getStatusCode()).isEqualTo(status);
-        Assertions.assertThat(r.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        Assertions.assertThat(r.getBody().path("status").asInt()).isEqualTo(status.value());
-        if (code != null) {
-            Assertions.assertThat(r.getBody().path("code").asText()).isEqualTo(code);
-        }
-        if (field != null) {
-            Assertions.assertThat(r.getBody().path("field").asText()).isEqualTo(field);
-        }
+        return api.clock(advance);
     }
 
     /** demo-ok through eligibility and the agreement: in AWAITING_OTP. */

@@ -1,0 +1,60 @@
+package com.bindflow.account;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The customer's credit line account: credit, exposure, freezes, and the travel proofs of the Unfreeze review. */
+@RestController
+@RequestMapping("/api/accounts/{userId}")
+public class AccountController {
+
+    private final JdFinanceAccounts accounts;
+    private final CreditExposure exposure;
+    private final CreditLineFreezeService freezes;
+    private final UnfreezeService unfreeze;
+
+    public AccountController(JdFinanceAccounts accounts, CreditExposure exposure, CreditLineFreezeService freezes,
+                             UnfreezeService unfreeze) {
+        this.accounts = accounts;
+        this.exposure = exposure;
+        this.freezes = freezes;
+        this.unfreeze = unfreeze;
+    }
+
+    @GetMapping
+    public AccountView get(@PathVariable String userId) {
+        BaitiaoAccount account = accounts.find(userId).orElseThrow(() -> UnfreezeService.unknownUser(userId));
+        List<CreditLineFreeze> active = freezes.active(userId);
+        Optional<UnfreezeCase> latest = unfreeze.latestCase(userId);
+        AccountView.UnfreezeReview review = latest.map(c -> AccountView.UnfreezeReview.of(c,
+                unfreeze.latestRequest(c.id()).orElse(null))).orElse(null);
+        boolean mayPropose = active.stream().anyMatch(f -> f.cause() == FreezeCause.RISK)
+                && (review == null || review.state() != UnfreezeCase.State.UNDER_REVIEW
+                && review.state() != UnfreezeCase.State.APPROVED);
+        return new AccountView(userId, new AccountView.Credit(account.creditLimit(), account.availableCredit()),
+                exposure.of(userId).map(AccountView.Exposure::of).orElse(null), !active.isEmpty(),
+                active.stream().map(AccountView.Freeze::of).toList(), review,
+                mayPropose ? List.of("POST /api/accounts/{userId}/unfreeze-requests") : List.of());
+    }
+
+    /** The customer's travel proof: {@code {"trips":[{"city","startDate","endDate"}],"documentRef"}}. */
+    @PostMapping("/unfreeze-requests")
+    public ResponseEntity<AccountView.UnfreezeRequestView> submit(@PathVariable String userId, @RequestBody TravelProof proof) {
+        UnfreezeRequest request = unfreeze.submit(userId, proof);
+        return ResponseEntity.created(URI.create("/api/accounts/" + userId + "/unfreeze-requests/" + request.id()))
+                .body(AccountView.UnfreezeRequestView.of(request));
+    }
+
+    @GetMapping("/unfreeze-requests/{requestId}")
+    public AccountView.UnfreezeRequestView request(@PathVariable String userId, @PathVariable String requestId) {
+        return AccountView.UnfreezeRequestView.of(unfreeze.request(userId, requestId));
+    }
+}

@@ -1,0 +1,14 @@
+package com.bindflow.account;
+
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/** The default {@link CreditExposure} until payments track it: none known. */
+@Component
+public class NoCreditExposure implements CreditExposure {
+
+    @Override
+    public Optional<WeChatExposure> of(String userId) {
+        return Optional.empty();
+    }
+}

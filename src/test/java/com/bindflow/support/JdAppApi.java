@@ -1,0 +1,67 @@
+package com.bindflow.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.assertj.core.api.Assertions;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/** The REST API as the JD app backend (jd-app) calls it, answers read as JSON; and the sandbox test clock. */
+public final class JdAppApi {
+
+    private final TestRestTemplate rest;
+    private final ObjectMapper json;
+
+    public JdAppApi(TestRestTemplate anonymous, ObjectMapper json) {
+        this.rest = anonymous.withBasicAuth("jd-app", "jd-app-secret");
+        this.json = json;
+    }
+
+    public ResponseEntity<JsonNode> call(HttpMethod method, String path, String body, HttpHeaders extra) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        if (extra != null) {
+            headers.addAll(extra);
+        }
+        ResponseEntity<String> response = rest.exchange(path, method, new HttpEntity<>(body, headers), String.class);
+        try {
+            JsonNode node = response.getBody() == null ? null : json.readTree(response.getBody());
+            return new ResponseEntity<>(node, response.getHeaders(), response.getStatusCode());
+        } catch (Exception e) {
+            throw new AssertionError("not JSON: " + response.getBody(), e);
+        }
+    }
+
+    public ResponseEntity<JsonNode> post(String path, String body) {
+        return call(HttpMethod.POST, path, body, null);
+    }
+
+    public ResponseEntity<JsonNode> get(String path) {
+        return call(HttpMethod.GET, path, null, null);
+    }
+
+    /** Moves the sandbox test clock (PT0S: just runs what is due). */
+    public JsonNode clock(String advance) {
+        ResponseEntity<JsonNode> r = post("/sandbox/clock", "{\"advance\":\"" + advance + "\"}");
+        Assertions.assertThat(r.getStatusCode()).isEqualTo(HttpStatus.OK);
+        return r.getBody();
+    }
+
+    /** A problem+json answer with this status and, where not null, this code and field. */
+    public static void assertProblem(ResponseEntity<JsonNode> r, HttpStatus status, String code, String field) {
+        Assertions.assertThat(r.getStatusCode()).as("%s", r.getBody()).isEqualTo(status);
+        Assertions.assertThat(r.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        Assertions.assertThat(r.getBody().path("status").asInt()).isEqualTo(status.value());
+        if (code != null) {
+            Assertions.assertThat(r.getBody().path("code").asText()).isEqualTo(code);
+        }
+        if (field != null) {
+            Assertions.assertThat(r.getBody().path("field").asText()).isEqualTo(field);
+        }
+    }
+}
