@@ -31,7 +31,7 @@ public class AccountController {
 
     @GetMapping
     public AccountView get(@PathVariable String userId) {
-        BaitiaoAccount account = accounts.find(userId).orElseThrow(() -> UnfreezeService.unknownUser(userId));
+        BaitiaoAccount account = accounts.find(userId).orElseThrow(() -> JdFinanceAccounts.unknownUser(userId));
         List<CreditLineFreeze> active = freezes.active(userId);
         Optional<UnfreezeCase> latest = unfreeze.latestCase(userId);
         AccountView.UnfreezeReview review = latest.map(c -> AccountView.UnfreezeReview.of(c,

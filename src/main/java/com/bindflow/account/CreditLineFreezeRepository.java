@@ -6,6 +6,7 @@ import static com.bindflow.shared.Jdbc.utcInstant;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -52,15 +53,23 @@ public class CreditLineFreezeRepository {
     }
 
     /**
-     * Lifts the user's active freezes of this cause recorded at or before {@code frozenUpTo} (null: all of them).
-     * Returns how many were lifted; lifting again lifts nothing (idempotent).
+     * Lifts the user's active freezes of this cause: only the one with {@code evidenceRef} when it is given, and only
+     * those recorded at or before {@code frozenUpTo} when that is given (null: no such limit). Returns how many were
+     * lifted; lifting again lifts nothing (idempotent). The one statement that lifts freezes.
      */
-    public int lift(String userId, FreezeCause cause, String reason, Instant at, Instant frozenUpTo) {
-        return frozenUpTo == null
-                ? jdbc.update("update credit_line_freeze set lifted_at = ?, lifted_reason = ? where user_id = ? and cause = ? "
-                        + "and lifted_at is null", utc(at), reason, userId, cause.name())
-                : jdbc.update("update credit_line_freeze set lifted_at = ?, lifted_reason = ? where user_id = ? and cause = ? "
-                        + "and lifted_at is null and frozen_at <= ?", utc(at), reason, userId, cause.name(), utc(frozenUpTo));
+    public int lift(String userId, FreezeCause cause, String evidenceRef, String reason, Instant at, Instant frozenUpTo) {
+        StringBuilder sql = new StringBuilder("update credit_line_freeze set lifted_at = ?, lifted_reason = ? "
+                + "where user_id = ? and cause = ? and lifted_at is null");
+        List<Object> args = new ArrayList<>(List.of(utc(at), reason, userId, cause.name()));
+        if (evidenceRef != null) {
+            sql.append(" and evidence_ref = ?");
+            args.add(evidenceRef);
+        }
+        if (frozenUpTo != null) {
+            sql.append(" and frozen_at <= ?");
+            args.add(utc(frozenUpTo));
+        }
+        return jdbc.update(sql.toString(), args.toArray());
     }
 
     private static CreditLineFreeze map(ResultSet rs, int row) throws SQLException {

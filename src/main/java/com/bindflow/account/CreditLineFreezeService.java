@@ -1,7 +1,6 @@
 package com.bindflow.account;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -81,19 +80,28 @@ public class CreditLineFreezeService implements CreditLineFreezes {
     }
 
     /**
-     * Lifts every active freeze of the user with this cause, e.g. {@code lift(userId, FreezeCause.OVERDUE, "repaid")}
-     * when the overdue amount is repaid. The account stays frozen while freezes of another cause remain. Idempotent:
-     * returns how many were lifted (0 when none was active). RISK freezes are normally lifted by the Unfreeze review;
-     * lifting them here leaves an open review case to run out (a proof is then refused: not frozen).
+     * Lifts every active freeze of the user with this cause, e.g. by hand in the sandbox. The account stays frozen while
+     * freezes of another cause remain. Idempotent: returns how many were lifted (0 when none was active). RISK freezes
+     * are normally lifted by the Unfreeze review; lifting them here leaves an open review case to run out (a proof is
+     * then refused: not frozen). An overdue case lifts only its own freeze: {@link #lift(String, FreezeCause, String, String)}.
      */
     public int lift(String userId, FreezeCause cause, String reason) {
+        return lift(userId, cause, null, reason);
+    }
+
+    /**
+     * Lifts the user's freeze of this cause recorded for {@code evidenceRef} (null: every freeze of the cause), e.g. the
+     * OVERDUE freeze of one overdue case when it is repaid in full: another case's freeze, and freezes of another
+     * cause, stay. Idempotent: returns how many were lifted (0 when none was active). Joins the caller's transaction.
+     */
+    public int lift(String userId, FreezeCause cause, String evidenceRef, String reason) {
         if (reason == null || reason.isBlank()) {
             throw new IllegalArgumentException("lifting a freeze needs a reason");
         }
-        Instant now = clock.instant();
-        int lifted = freezes.lift(userId, cause, shortened(reason.strip()), now, null);
+        int lifted = freezes.lift(userId, cause, evidenceRef, shortened(reason.strip()), clock.instant(), null);
         if (lifted > 0) {
-            log.info("{} {} freeze(s) of {} lifted: {}", lifted, cause, userId, reason);
+            log.info("{} {} freeze(s) of {} lifted{}: {}", lifted, cause, userId,
+                    evidenceRef == null ? "" : " (evidence " + evidenceRef + ")", reason);
         }
         return lifted;
     }

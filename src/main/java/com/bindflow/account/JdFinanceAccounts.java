@@ -1,5 +1,6 @@
 package com.bindflow.account;
 
+import com.bindflow.shared.ApiProblem;
 import java.util.Optional;
 
 /**
@@ -13,4 +14,9 @@ public interface JdFinanceAccounts {
 
     /** The customer's account, or empty when JD Finance knows no such user. */
     Optional<BaitiaoAccount> find(String userId);
+
+    /** The 404 of a user JD Finance does not know, naming {@code userId}. */
+    static ApiProblem unknownUser(String userId) {
+        return ApiProblem.notFound("UNKNOWN_USER", "JD Finance knows no user " + userId + ".").with("field", "userId");
+    }
 }

@@ -53,7 +53,7 @@ public class SandboxFreezeController {
 
     private void checked(String userId, FreezeCause cause, String reason) {
         if (!accounts.exists(userId)) {
-            throw UnfreezeService.unknownUser(userId);
+            throw JdFinanceAccounts.unknownUser(userId);
         }
         if (cause == null) {
             throw ApiProblem.badRequest("cause", "cause is required: RISK or OVERDUE.");

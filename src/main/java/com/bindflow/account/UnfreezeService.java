@@ -110,7 +110,7 @@ public class UnfreezeService {
      */
     public UnfreezeRequest submit(String userId, TravelProof proof) {
         TravelProof checked = proof.checked(LocalDate.now(clock));
-        BaitiaoAccount account = accounts.find(userId).orElseThrow(() -> unknownUser(userId));
+        BaitiaoAccount account = accounts.find(userId).orElseThrow(() -> JdFinanceAccounts.unknownUser(userId));
         try {
             return tx.execute(status -> submitLocked(userId, checked, account));
         } catch (DuplicateKeyException concurrent) {
@@ -265,7 +265,7 @@ public class UnfreezeService {
     public void liftApproved(String caseId, String requestId) {
         UnfreezeRequest request = cases.findRequest(requestId).orElseThrow();
         Instant now = clock.instant();
-        int lifted = freezes.lift(request.userId(), FreezeCause.RISK, "Unfreeze review approved the travel proof: "
+        int lifted = freezes.lift(request.userId(), FreezeCause.RISK, null, "Unfreeze review approved the travel proof: "
                 + request.decisionReason(), now, request.submittedAt());
         cases.endCase(caseId, UnfreezeCase.State.UNFROZEN, now);
         log.info("unfreeze case {} approved: {} RISK freeze(s) of {} lifted", caseId, lifted, request.userId());
@@ -292,14 +292,10 @@ public class UnfreezeService {
     /** A travel proof of the user; 404 when the user or the proof is unknown. */
     public UnfreezeRequest request(String userId, String requestId) {
         if (!accounts.exists(userId)) {
-            throw unknownUser(userId);
+            throw JdFinanceAccounts.unknownUser(userId);
         }
         return cases.findRequest(requestId).filter(r -> r.userId().equals(userId))
                 .orElseThrow(() -> ApiProblem.notFound("UNFREEZE_REQUEST_NOT_FOUND", "No travel proof " + requestId
                         + " of " + userId + "."));
-    }
-
-    static ApiProblem unknownUser(String userId) {
-        return ApiProblem.notFound("UNKNOWN_USER", "JD Finance knows no user " + userId + ".").with("field", "userId");
     }
 }

@@ -1,6 +1,7 @@
 package com.bindflow.binding;
 
 import com.bindflow.shared.ApiProblem;
+import com.bindflow.shared.Idempotency;
 import com.bindflow.verification.OtpService;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -45,16 +46,13 @@ public class BindingController {
     }
 
     @PostMapping
-    public ResponseEntity<BindingView> create(@RequestHeader("Idempotency-Key") String idempotencyKey,
+    public ResponseEntity<BindingView> create(@RequestHeader(Idempotency.HEADER) String idempotencyKey,
                                               @Valid @RequestBody CreateRequest request, Principal client) {
-        if (idempotencyKey.isBlank() || idempotencyKey.length() > 255) {
-            throw ApiProblem.badRequest("Idempotency-Key", "The Idempotency-Key header must have 1 to 255 characters.");
-        }
-        BindingService.Created created = bindings.create(clientOf(client), idempotencyKey,
+        BindingService.Created created = bindings.create(Idempotency.client(client), Idempotency.key(idempotencyKey),
                 new BindingService.CreateBinding(request.userId(), request.channel(), request.wechatRequestId()));
         Binding binding = created.binding();
         return ResponseEntity.created(URI.create("/api/bindings/" + binding.id()))
-                .header("Idempotent-Replayed", Boolean.toString(created.replayed()))
+                .header(Idempotency.REPLAYED_HEADER, Boolean.toString(created.replayed()))
                 .body(view(binding));
     }
 
@@ -104,9 +102,5 @@ public class BindingController {
     private BindingView view(Binding binding) {
         return BindingView.of(binding, bindings.history(binding.id()),
                 binding.status() == BindingStatus.AWAITING_OTP ? otp.state(binding.id()) : null);
-    }
-
-    private static String clientOf(Principal client) {
-        return client == null ? "anonymous" : client.getName();
     }
 }

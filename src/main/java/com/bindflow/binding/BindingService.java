@@ -2,13 +2,11 @@ package com.bindflow.binding;
 
 import com.bindflow.account.JdFinanceAccounts;
 import com.bindflow.shared.ApiProblem;
+import com.bindflow.shared.Idempotency;
+import com.bindflow.shared.RequestHash;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -85,8 +83,7 @@ public class BindingService {
 
     private Created createNew(String clientId, String key, String hash, CreateBinding request) {
         if (!accounts.exists(request.userId())) {
-            throw ApiProblem.notFound("UNKNOWN_USER", "JD Finance knows no user " + request.userId() + ".")
-                    .with("field", "userId");
+            throw JdFinanceAccounts.unknownUser(request.userId());
         }
         bindings.openBindingOf(request.userId()).ifPresent(open -> {
             throw alreadyOpen(request.userId(), open);
@@ -112,8 +109,7 @@ public class BindingService {
     private Optional<Created> replay(String clientId, String key, String hash) {
         return bindings.findIdempotencyKey(clientId, key).map(record -> {
             if (!record.requestHash().equals(hash)) {
-                throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "IDEMPOTENCY_KEY_REUSED", "Idempotency-Key",
-                        "This Idempotency-Key was used with a different request body.");
+                throw Idempotency.reused();
             }
             return new Created(bindings.find(record.bindingId()).orElseThrow(), true);
         });
@@ -232,14 +228,7 @@ public class BindingService {
     }
 
     static String hash(CreateBinding request) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            String body = request.userId() + "\n" + request.channel()
-                    + (request.wechatRequestId() == null ? "" : "\n" + request.wechatRequestId());
-            byte[] digest = sha.digest(body.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return request.wechatRequestId() == null ? RequestHash.of(request.userId(), request.channel())
+                : RequestHash.of(request.userId(), request.channel(), request.wechatRequestId());
     }
 }

@@ -4,7 +4,6 @@ import com.bindflow.binding.Channel;
 import com.bindflow.shared.ApiProblem;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.function.Supplier;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -36,7 +35,7 @@ public class FeeController {
     @PostMapping("/installment-quotes")
     public InstallmentQuote installment(@RequestBody InstallmentQuoteRequest request) {
         Long periods = wholeNumber("periods", request.periods());
-        return refusing(() -> plans.quote(new InstallmentRequest(request.amount(),
+        return FeeInputException.asBadRequest(() -> plans.quote(new InstallmentRequest(request.amount(),
                 periods == null ? null : Math.toIntExact(periods), request.method(), request.channel(), request.coupon())));
     }
 
@@ -46,7 +45,7 @@ public class FeeController {
     @PostMapping("/withdrawal-quotes")
     public WithdrawalQuote withdrawal(@RequestBody WithdrawalQuoteRequest request) {
         Long days = wholeNumber("days", request.days());
-        return refusing(() -> withdrawals.quote(request.amount(), days, request.channel()));
+        return FeeInputException.asBadRequest(() -> withdrawals.quote(request.amount(), days, request.channel()));
     }
 
     /** Either {@code days} overdue, or the {@code dueDate} and the day to count up to, {@code asOf} (inclusive). */
@@ -63,7 +62,7 @@ public class FeeController {
         if (days == null && !byDates) {
             throw ApiProblem.badRequest("days", "days (or dueDate and asOf) is required.");
         }
-        return refusing(() -> byDates
+        return FeeInputException.asBadRequest(() -> byDates
                 ? penalties.penaltyFor(request.amount(), request.dueDate(), request.asOf())
                 : penalties.penaltyForDays(request.amount(), days));
     }
@@ -76,14 +75,6 @@ public class FeeController {
             return (long) value.intValueExact();
         } catch (ArithmeticException e) {
             throw ApiProblem.badRequest(field, field + " must be a whole number.");
-        }
-    }
-
-    private static <T> T refusing(Supplier<T> quote) {
-        try {
-            return quote.get();
-        } catch (FeeInputException e) {
-            throw ApiProblem.badRequest(e.field(), e.getMessage());
         }
     }
 }

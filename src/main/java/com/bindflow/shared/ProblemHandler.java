@@ -42,7 +42,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> concurrentChange(OptimisticLockingException e) {
         log.info("concurrent change, the client may retry: {}", e.getMessage());
         ApiProblem problem = new ApiProblem(HttpStatus.CONFLICT, "CONCURRENT_CHANGE",
-                "The binding changed while this request was processed; nothing was changed by it. Retry the request.");
+                "What this request changes was changed concurrently (e.g. a binding, or an overdue case at midnight); "
+                        + "nothing was changed by it. Retry the request.");
         return respond(problem.toProblemDetail(), new HttpHeaders());
     }
 

@@ -7,21 +7,14 @@ import com.bindflow.support.ProcessTestSupport;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Process Unfreeze: every path (approve, reject then a new proof, SLA breach, no proof, a proof after closing). */
@@ -37,8 +30,6 @@ class UnfreezeProcessTest extends ProcessTestSupport {
     UnfreezeService unfreeze;
     @Autowired
     UnfreezeRepository cases;
-    @Autowired
-    PlatformTransactionManager transactionManager;
 
     // ---- helpers ---------------------------------------------------------------------------------------------------
 
@@ -148,34 +139,6 @@ class UnfreezeProcessTest extends ProcessTestSupport {
         Assertions.assertThat(freezes.active(USER)).hasSize(6);
         Assertions.assertThat(jdbc.queryForObject("select count(*) from unfreeze_case", Integer.class)).isEqualTo(1);
         Assertions.assertThat(unfreezeInstances()).isEqualTo(1);
-    }
-
-    /** Runs {@code n} calls at the same moment, each in its own transaction (as requests on several nodes would). */
-    private <T> List<T> concurrently(int n, java.util.function.IntFunction<T> call) throws Exception {
-        TransactionTemplate tx = new TransactionTemplate(transactionManager);
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        try {
-            CountDownLatch ready = new CountDownLatch(n);
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                int index = i;
-                futures.add(pool.submit(() -> {
-                    ready.countDown();
-                    go.await();
-                    return tx.execute(status -> call.apply(index));
-                }));
-            }
-            Assertions.assertThat(ready.await(30, TimeUnit.SECONDS)).isTrue();
-            go.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> f : futures) {
-                results.add(f.get(60, TimeUnit.SECONDS));
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     // ---- approve ---------------------------------------------------------------------------------------------------
@@ -392,6 +355,21 @@ class UnfreezeProcessTest extends ProcessTestSupport {
         Assertions.assertThat(freezes.lift(USER, FreezeCause.OVERDUE, "repaid 560.00")).isEqualTo(1);
         Assertions.assertThat(freezes.lift(USER, FreezeCause.OVERDUE, "repaid 560.00")).isZero();
         Assertions.assertThat(freezes.isFrozen(USER)).isFalse();
+    }
+
+    @Test
+    void aFreezeLiftedByItsEvidenceLiftsThatOneOnly() {
+        freezes.freeze(USER, FreezeCause.OVERDUE, "WeChat-channel repayment overdue: 560.00", "overdue-a");
+        freezes.freeze(USER, FreezeCause.OVERDUE, "WeChat-channel repayment overdue: 80.00", "overdue-b");
+        freezes.freeze(USER, FreezeCause.RISK, ATTEMPTS, "overdue-a");
+        runJobs();
+
+        Assertions.assertThat(freezes.lift(USER, FreezeCause.OVERDUE, "overdue-a", "repaid 560.00")).isEqualTo(1);
+        Assertions.assertThat(freezes.lift(USER, FreezeCause.OVERDUE, "overdue-a", "repaid 560.00")).as("idempotent").isZero();
+        Assertions.assertThat(freezes.active(USER)).extracting(f -> f.cause() + " " + f.evidenceRef())
+                .containsExactlyInAnyOrder("OVERDUE overdue-b", "RISK overdue-a");
+        Assertions.assertThat(jdbc.queryForObject("select lifted_reason from credit_line_freeze where evidence_ref = ? "
+                + "and cause = 'OVERDUE'", String.class, "overdue-a")).isEqualTo("repaid 560.00");
     }
 
     @Test

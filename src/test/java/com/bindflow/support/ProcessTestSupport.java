@@ -19,8 +19,17 @@ import com.bindflow.wechat.WeChatNotificationInbox;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
+import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -29,6 +38,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Base of the Spring process tests: a clean slate before each test (no process instances, empty bindflow
@@ -61,6 +72,8 @@ public abstract class ProcessTestSupport {
     @Autowired
     protected BindingProperties bindingProperties;
 
+    @Autowired
+    protected PlatformTransactionManager transactionManager;
     @Autowired
     protected TestClock testClock;
     @Autowired
@@ -110,6 +123,34 @@ public abstract class ProcessTestSupport {
     /** Runs due jobs and delivers WeChat's notifications, until neither has anything left. */
     protected int runJobs() {
         return testClock.runDue();
+    }
+
+    /** Runs {@code n} calls at the same moment, each in its own transaction (as requests on several nodes would). */
+    protected <T> List<T> concurrently(int n, IntFunction<T> call) throws Exception {
+        TransactionTemplate tx = new TransactionTemplate(transactionManager);
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        try {
+            CountDownLatch ready = new CountDownLatch(n);
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int index = i;
+                futures.add(pool.submit(() -> {
+                    ready.countDown();
+                    go.await();
+                    return tx.execute(status -> call.apply(index));
+                }));
+            }
+            Assertions.assertThat(ready.await(30, TimeUnit.SECONDS)).isTrue();
+            go.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> f : futures) {
+                results.add(f.get(60, TimeUnit.SECONDS));
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     protected Binding startBinding(String userId) {

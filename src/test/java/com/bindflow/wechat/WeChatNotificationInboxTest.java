@@ -9,13 +9,10 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.transaction.PlatformTransactionManager;
 
 /** The inbox processor: handlers, retries with backoff on the engine clock, FAILED after the last attempt, claims. */
 class WeChatNotificationInboxTest extends WeChatTestSupport {
 
-    @Autowired
-    PlatformTransactionManager transactionManager;
     @Autowired
     WeChatInboxProperties properties;
     @Autowired

@@ -1,0 +1,30 @@
+package com.bindflow.shared;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.StringJoiner;
+
+/**
+ * The fingerprint of a request kept beside its Idempotency-Key: the same key with another body is refused. SHA-256 in
+ * hex of the request's fields joined by line breaks.
+ */
+public final class RequestHash {
+
+    private RequestHash() {
+    }
+
+    public static String of(Object... fields) {
+        StringJoiner body = new StringJoiner("\n");
+        for (Object field : fields) {
+            body.add(String.valueOf(field));
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
