@@ -24,6 +24,7 @@ class ProcessConstantsTest {
             "com.bindflow.binding.BindingUndoProcess, processes/BindingUndo.bpmn",
             "com.bindflow.binding.UnbindingProcess, processes/Unbinding.bpmn",
             "com.bindflow.account.UnfreezeProcess, processes/Unfreeze.bpmn",
+            "com.bindflow.overdue.OverdueProcess, processes/Overdue.bpmn",
     })
     void everyIdConstantIsInItsDiagram(String constants, String bpmn) throws Exception {
         String xml = Files.readString(Path.of(bpmn));

@@ -1,6 +1,10 @@
 package com.bindflow.account;
 
+import com.bindflow.overdue.OverdueCase;
+import com.bindflow.overdue.OverdueService;
+import com.bindflow.overdue.OverdueView;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.http.ResponseEntity;
@@ -11,7 +15,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The customer's credit line account: credit, exposure, freezes, and the travel proofs of the Unfreeze review. */
+/**
+ * The customer's credit line account: credit, exposure, freezes, overdue cases, and the travel proofs of the Unfreeze
+ * review.
+ */
 @RestController
 @RequestMapping("/api/accounts/{userId}")
 public class AccountController {
@@ -20,13 +27,15 @@ public class AccountController {
     private final CreditExposure exposure;
     private final CreditLineFreezeService freezes;
     private final UnfreezeService unfreeze;
+    private final OverdueService overdues;
 
     public AccountController(JdFinanceAccounts accounts, CreditExposure exposure, CreditLineFreezeService freezes,
-                             UnfreezeService unfreeze) {
+                             UnfreezeService unfreeze, OverdueService overdues) {
         this.accounts = accounts;
         this.exposure = exposure;
         this.freezes = freezes;
         this.unfreeze = unfreeze;
+        this.overdues = overdues;
     }
 
     @GetMapping
@@ -39,10 +48,17 @@ public class AccountController {
         boolean mayPropose = active.stream().anyMatch(f -> f.cause() == FreezeCause.RISK)
                 && (review == null || review.state() != UnfreezeCase.State.UNDER_REVIEW
                 && review.state() != UnfreezeCase.State.APPROVED);
+        List<OverdueView> overdue = overdues.casesOf(userId).stream().map(OverdueView::of).toList();
+        List<String> nextSteps = new ArrayList<>();
+        if (mayPropose) {
+            nextSteps.add("POST /api/accounts/{userId}/unfreeze-requests");
+        }
+        if (overdue.stream().anyMatch(o -> o.state() == OverdueCase.State.OPEN)) {
+            nextSteps.add("POST /api/accounts/{userId}/repayments");
+        }
         return new AccountView(userId, new AccountView.Credit(account.creditLimit(), account.availableCredit()),
                 exposure.of(userId).map(AccountView.Exposure::of).orElse(null), !active.isEmpty(),
-                active.stream().map(AccountView.Freeze::of).toList(), review,
-                mayPropose ? List.of("POST /api/accounts/{userId}/unfreeze-requests") : List.of());
+                active.stream().map(AccountView.Freeze::of).toList(), review, overdue, nextSteps);
     }
 
     /** The customer's travel proof: {@code {"trips":[{"city","startDate","endDate"}],"documentRef"}}. */

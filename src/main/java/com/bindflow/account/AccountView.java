@@ -1,15 +1,17 @@
 package com.bindflow.account;
 
+import com.bindflow.overdue.OverdueView;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
 /**
  * {@code GET /api/accounts/{userId}}: the credit line as JD Finance reports it, the WeChat channel's exposure (once the
- * payments side tracks it), whether the credit line is frozen and why, and the Unfreeze review.
+ * payments side tracks it), whether the credit line is frozen and why, the Unfreeze review, and the overdue cases
+ * (open ones first).
  */
 public record AccountView(String userId, Credit credit, Exposure wechatExposure, boolean frozen, List<Freeze> freezes,
-                          UnfreezeReview unfreezeReview, List<String> nextSteps) {
+                          UnfreezeReview unfreezeReview, List<OverdueView> overdues, List<String> nextSteps) {
 
     /** Base credit, from JD Finance. */
     public record Credit(BigDecimal limit, BigDecimal available) {

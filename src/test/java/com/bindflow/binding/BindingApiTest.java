@@ -32,9 +32,7 @@ class BindingApiTest extends ApiTestSupport {
     }
 
     private ResponseEntity<JsonNode> create(String key, String body) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.set("Idempotency-Key", key);
-        return call(HttpMethod.POST, "/api/bindings", body, headers);
+        return api.post("/api/bindings", key, body);
     }
 
     private ResponseEntity<JsonNode> create(String userId) {

@@ -41,6 +41,13 @@ public final class JdAppApi {
         return call(HttpMethod.POST, path, body, null);
     }
 
+    /** A POST with an {@code Idempotency-Key}. */
+    public ResponseEntity<JsonNode> post(String path, String idempotencyKey, String body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set("Idempotency-Key", idempotencyKey);
+        return call(HttpMethod.POST, path, body, headers);
+    }
+
     public ResponseEntity<JsonNode> get(String path) {
         return call(HttpMethod.GET, path, null, null);
     }
