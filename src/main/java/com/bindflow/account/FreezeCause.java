@@ -1,0 +1,3 @@
+package com.bindflow.account;
+
+public enum FreezeCause { RISK, OVERDUE }
