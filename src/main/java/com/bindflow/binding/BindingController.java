@@ -1,6 +1,7 @@
 package com.bindflow.binding;
 
 import com.bindflow.shared.ApiProblem;
+import com.bindflow.shared.IdempotencyKeys;
 import com.bindflow.verification.OtpService;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -45,9 +46,7 @@ public class BindingController {
     @PostMapping
     public ResponseEntity<BindingView> create(@RequestHeader("Idempotency-Key") String idempotencyKey,
                                               @Valid @RequestBody CreateRequest request, Principal client) {
-        if (idempotencyKey.isBlank() || idempotencyKey.length() > 255) {
-            throw ApiProblem.badRequest("Idempotency-Key", "The Idempotency-Key header must have 1 to 255 characters.");
-        }
+        IdempotencyKeys.check(idempotencyKey);
         BindingService.Created created = bindings.create(clientOf(client), idempotencyKey,
                 new BindingService.CreateBinding(request.userId(), request.channel()));
         Binding binding = created.binding();

@@ -2,6 +2,7 @@ package com.bindflow.binding;
 
 import com.bindflow.account.JdFinanceAccounts;
 import com.bindflow.shared.ApiProblem;
+import com.bindflow.shared.IdempotencyKeys;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -94,8 +95,7 @@ public class BindingService {
     private Optional<Created> replay(String clientId, String key, String hash) {
         return bindings.findIdempotencyKey(clientId, key).map(record -> {
             if (!record.requestHash().equals(hash)) {
-                throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "IDEMPOTENCY_KEY_REUSED", "Idempotency-Key",
-                        "This Idempotency-Key was used with a different request body.");
+                throw IdempotencyKeys.reusedWithOtherBody();
             }
             return new Created(bindings.find(record.bindingId()).orElseThrow(), true);
         });

@@ -81,7 +81,7 @@ public abstract class ProcessTestSupport {
         }
         for (String table : new String[] {"binding_status_history", "binding_open", "idempotency_key", "otp_challenge",
                 "binding", "sandbox_sms", "sandbox_clock", "wechat_notification", "wechat_nonce", "sandbox_wechat_payment",
-                "sandbox_wechat_contract"}) {
+                "sandbox_wechat_contract", "payment_authorization", "payment_ledger", "credit_line_freeze"}) {
             jdbc.update("delete from " + table);
         }
         setClock(T0);
@@ -134,11 +134,16 @@ public abstract class ProcessTestSupport {
 
     /** A binding of {@code userId} driven through all six steps to ACTIVE (priority 1, no cap). */
     protected String activeBinding(String userId) {
+        return activeBinding(userId, null);
+    }
+
+    /** A binding of {@code userId} driven through all six steps to ACTIVE (priority 1, the per-transaction cap given). */
+    protected String activeBinding(String userId, java.math.BigDecimal perTransactionCap) {
         String id = codeVerified(userId);
         runJobs();
         sandboxWeChat.customerActs(id, SandboxWeChatPay.CustomerAction.APPROVE, 1);
         runJobs();
-        bindingService.setPreferences(id, null);
+        bindingService.setPreferences(id, perTransactionCap);
         faces.verify(id, "pass");
         runJobs();
         if (binding(id).status() != BindingStatus.ACTIVE) {
