@@ -108,10 +108,8 @@ public class PaymentAuthorizationService {
         if (locked.isEmpty()) {
             return null;
         }
-        Optional<Result> replay = replay(clientId, key, hash);    // a twin request that held the lock before us
-        if (replay.isPresent()) {
-            return replay.get();
-        }
+        // a twin request (same key) that held the lock before us: the unique key refuses our insert, and authorize()
+        // answers with the twin's authorization after this transaction rolled back
         PaymentLedger.Entry figures = locked.get();
         Instant now = clock.instant();
         LocalDate day = now.atZone(EngineClock.CHINA).toLocalDate();

@@ -2,7 +2,6 @@ package com.bindflow.payment;
 
 import com.bindflow.risk.RiskPipeline;
 import com.bindflow.risk.RiskProperties;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.RepositoryService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,7 +13,7 @@ public class PaymentConfiguration {
     @Bean
     PaymentLimits paymentLimits(RepositoryService repository, PaymentProperties properties) {
         return new PaymentLimits(new DeployedDecisions(repository,
-                DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine(), properties.decisionRefresh()));
+                PaymentLimits.dmnEngine(), properties.decisionRefresh()));
     }
 
     /** The risk layers in their configured order; a configuration that names unknown layers or drops a gate fails here. */

@@ -21,22 +21,20 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class PaymentLimitsTest {
 
-    private static final DmnEngine DMN = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
-    private static final DmnDecision DECISION = parse();
+    /** The limits on the file's table, evaluated as production does (DeployedDecisions evaluates the same way). */
+    static final PaymentLimits LIMITS = new PaymentLimits(table(PaymentLimits.dmnEngine()));
+    /** The same table on the engine's default (Scala) FEEL: the file must mean the same to both. */
+    static final PaymentLimits ON_SCALA_FEEL = new PaymentLimits(
+            table(DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine()));
 
-    static DmnDecision parse() {
+    static DecisionTable table(DmnEngine dmn) {
+        DmnDecision decision;
         try (InputStream in = Files.newInputStream(Path.of("processes/payment-limits.dmn"))) {
-            return DMN.parseDecision(PaymentLimits.DECISION_ID, in);
+            decision = dmn.parseDecision(PaymentLimits.DECISION_ID, in);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** The limits on the file's table, evaluated as production does (DeployedDecisions evaluates the same way). */
-    static final PaymentLimits LIMITS = new PaymentLimits(bareTable());
-
-    static DecisionTable bareTable() {
-        return (key, variables) -> DMN.evaluateDecisionTable(DECISION, variables).getResultList();
+        return (key, variables) -> dmn.evaluateDecisionTable(decision, variables).getResultList();
     }
 
     @ParameterizedTest(name = "{0} {1} {2} purpose={3} xb={4} today={5} avail={6} headroom={7} cap={8} → [{9}]")
@@ -78,8 +76,10 @@ class PaymentLimitsTest {
     void eachLimitAtAndJustOverItsBoundary(Scenario scenario, BigDecimal amount, PayeeType payee, String purpose,
                                            boolean crossBorder, BigDecimal offlineToday, BigDecimal available,
                                            BigDecimal headroom, BigDecimal cap, String expected) {
-        List<String> reasons = LIMITS.violations(new PaymentLimits.Facts(scenario, amount, payee, purpose, crossBorder,
-                offlineToday, available, headroom, cap));
+        PaymentLimits.Facts facts = new PaymentLimits.Facts(scenario, amount, payee, purpose, crossBorder, offlineToday,
+                available, headroom, cap);
+        List<String> reasons = LIMITS.violations(facts);
         assertThat(reasons).containsExactlyElementsOf(expected.isEmpty() ? List.of() : Arrays.asList(expected.split(",")));
+        assertThat(ON_SCALA_FEEL.violations(facts)).isEqualTo(reasons);
     }
 }
