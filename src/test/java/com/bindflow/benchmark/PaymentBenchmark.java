@@ -1,6 +1,5 @@
 package com.bindflow.benchmark;
 
-import com.bindflow.BindflowApplication;
 import com.bindflow.payment.Decision;
 import com.bindflow.payment.PayeeType;
 import com.bindflow.payment.PaymentAuthorizationService;
@@ -14,8 +13,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,11 +32,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.util.FileSystemUtils;
 
 /**
  * A benchmark, not a test (surefire's default includes skip it): payment authorizations per second and their latency,
@@ -72,16 +67,7 @@ class PaymentBenchmark {
 
     @Test
     void run() throws Exception {
-        Path dir = Path.of("target", "benchmark-payments");
-        FileSystemUtils.deleteRecursively(dir);
-        Files.createDirectories(dir);
-        Path personas = writePersonas(dir.resolve("personas.json"));
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(BindflowApplication.class)
-                .profiles("sandbox")
-                .run("--server.port=0", "--bindflow.data-dir=" + dir.toAbsolutePath(),
-                        "--spring.datasource.url=jdbc:h2:file:" + dir.toAbsolutePath() + "/bindflow",
-                        "--bindflow.sandbox.personas=file:" + personas.toAbsolutePath(),
-                        "--logging.level.root=WARN")) {
+        try (ConfigurableApplicationContext app = BenchmarkApp.start("benchmark-payments", customers, i -> i % 10 == 0)) {
             service = app.getBean(PaymentAuthorizationService.class);
             clock = app.getBean(Clock.class);
             base = "http://localhost:" + ((WebServerApplicationContext) app).getWebServer().getPort();
@@ -251,22 +237,5 @@ class PaymentBenchmark {
         jdbc.batchUpdate("insert into binding (id, user_id, channel, status, created_at, updated_at, activated_at) "
                 + "values (?, ?, 'JD_APP', 'ACTIVE', ?, ?, ?)", bindings);
         jdbc.batchUpdate("insert into binding_open (user_id, binding_id) values (?, ?)", open);
-    }
-
-    /** C eligible personas like demo-ok (available 15000); every tenth with the cross-border permission. */
-    private Path writePersonas(Path file) throws Exception {
-        List<Map<String, Object>> personas = new ArrayList<>();
-        for (int i = 0; i < customers; i++) {
-            String idNumber = String.format("110101199001%06d", i);
-            personas.add(Map.of("userId", user(i), "realName", "测试" + i, "idNumber", idNumber,
-                    "phone", String.format("139%08d", i),
-                    "account", Map.of("status", "NORMAL", "overdue", false, "accountClass", 3, "enterprise", false,
-                            "cashOutHistory", false, "creditLimit", "20000.00", "availableCredit", "15000.00",
-                            "crossBorderPermission", i % 10 == 0),
-                    "publicSecurity", Map.of("realName", "测试" + i, "idNumber", idNumber),
-                    "wechat", Map.of("payEnabled", true, "bankCards", 1, "thirdPartyAuthorization", true)));
-        }
-        JSON.writeValue(file.toFile(), Map.of("personas", personas));
-        return file;
     }
 }
