@@ -266,6 +266,9 @@ public class PaymentAuthorizationService {
         } catch (IllegalArgumentException unknownToken) {
             throw ApiProblem.badRequest("providerToken", unknownToken.getMessage());
         }
+        // JD Finance's word on the permission is asked before the ledger lock is taken, as for new payments
+        boolean crossBorderPermission = face == FaceRecognition.Result.PASS && before.scenario() == Scenario.CROSS_BORDER
+                && account(before.userId()).crossBorderPermission();
         StepUpAnswer answer = tx.execute(s -> {
             PaymentLedger.Entry figures = ledger.lock(before.userId()).orElseThrow();
             Authorization a = current(authorizations.find(id).orElseThrow());
@@ -277,7 +280,7 @@ public class PaymentAuthorizationService {
             Instant now = clock.instant();
             int attempts = a.faceAttempts() + 1;
             return switch (face) {
-                case PASS -> approveAfterStepUp(a, figures, attempts, now);
+                case PASS -> approveAfterStepUp(a, figures, attempts, crossBorderPermission, now);
                 case POOR_LIGHTING -> {
                     int left = properties.stepUp().maxFaceAttempts() - attempts;
                     if (left <= 0) {
@@ -299,7 +302,8 @@ public class PaymentAuthorizationService {
         return answer;
     }
 
-    private StepUpAnswer approveAfterStepUp(Authorization a, PaymentLedger.Entry figures, int attempts, Instant now) {
+    private StepUpAnswer approveAfterStepUp(Authorization a, PaymentLedger.Entry figures, int attempts,
+                                            boolean crossBorderPermission, Instant now) {
         Binding binding = bindings.findOpenByUser(a.userId()).orElse(null);
         boolean frozen = freezes.isFrozen(a.userId());
         AuthorizationRepository.CustomerHistory history = history(a.userId(), a.city(), now, a.beijingDay(), binding);
@@ -310,7 +314,6 @@ public class PaymentAuthorizationService {
             authorizations.decideStepUp(a.id(), decision, gates.reasons(gates.outcome()), attempts, now);
             return new StepUpAnswer(authorizations.find(a.id()).orElseThrow(), null);
         }
-        boolean crossBorderPermission = a.scenario() == Scenario.CROSS_BORDER && account(a.userId()).crossBorderPermission();
         List<String> broken = limits.violations(limitFacts(a.scenario(), a.amount(), a.payeeType(), a.purpose(),
                 crossBorderPermission, history, figures, binding));
         if (!broken.isEmpty()) {
