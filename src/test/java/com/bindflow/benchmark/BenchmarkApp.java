@@ -30,8 +30,7 @@ final class BenchmarkApp {
         Path personas = writePersonas(dir.resolve("personas.json"), customers, crossBorder);
         return new SpringApplicationBuilder(BindflowApplication.class)
                 .profiles("sandbox")
-                .run("--server.port=0", "--bindflow.data-dir=" + dir.toAbsolutePath(),
-                        "--spring.datasource.url=jdbc:h2:file:" + dir.toAbsolutePath() + "/bindflow",
+                .run("--server.port=0", "--bindflow.data-dir=" + dir.toAbsolutePath(),   // the default H2 URL under it
                         "--bindflow.sandbox.personas=file:" + personas.toAbsolutePath(),
                         "--logging.level.root=WARN");
     }

@@ -6,6 +6,7 @@ import com.bindflow.payment.PaymentAuthorizationService;
 import com.bindflow.payment.PaymentRequest;
 import com.bindflow.payment.Scenario;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
@@ -95,6 +96,7 @@ class PaymentBenchmark {
     private void openLoop(String name, Call call) throws Exception {
         int total = rate * seconds;
         long[] latencies = new long[total];
+        long cpu = cpuNanos();
         ExecutorService pool = Executors.newFixedThreadPool(64);
         long start = System.nanoTime() + 50_000_000L;
         List<Future<?>> futures = new ArrayList<>(total);
@@ -116,13 +118,14 @@ class PaymentBenchmark {
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
         pool.shutdown();
-        print(name + ", fixed rate " + rate + "/s", total, elapsed, latencies);
+        print(name + ", fixed rate " + rate + "/s", total, elapsed, latencies, cpuNanos() - cpu);
     }
 
     /** {@code threads} threads, back to back, {@code total} requests in all. */
     private void closedLoop(String name, Call call, int total) throws Exception {
         long[] latencies = new long[total];
         AtomicLong next = new AtomicLong();
+        long cpu = cpuNanos();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         long start = System.nanoTime();
         List<Future<?>> futures = new ArrayList<>();
@@ -141,15 +144,25 @@ class PaymentBenchmark {
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
         pool.shutdown();
-        print(name + ", " + threads + " threads flat out", total, elapsed, latencies);
+        print(name + ", " + threads + " threads flat out", total, elapsed, latencies, cpuNanos() - cpu);
     }
 
-    private static void print(String name, int total, double elapsed, long[] nanos) {
+    /**
+     * One phase's figures, with this JVM's CPU time per request (client side included) and the machine's load
+     * average: on a shared machine the latencies depend on what else runs, the CPU time much less.
+     */
+    private static void print(String name, int total, double elapsed, long[] nanos, long cpuNanos) {
         long[] sorted = nanos.clone();
         Arrays.sort(sorted);
-        System.out.printf("  %-44s %6d req in %5.1f s = %6.0f/s   p50 %6.2f ms  p90 %6.2f ms  p99 %6.2f ms  max %7.2f ms%n",
+        System.out.printf("  %-44s %6d req in %5.1f s = %6.0f/s   p50 %6.2f ms  p90 %6.2f ms  p99 %6.2f ms  max %7.2f ms"
+                        + "   CPU %.2f ms/req   load %.1f%n",
                 name, total, elapsed, total / elapsed, ms(sorted, 0.50), ms(sorted, 0.90), ms(sorted, 0.99),
-                sorted[sorted.length - 1] / 1e6);
+                sorted[sorted.length - 1] / 1e6, cpuNanos / 1e6 / total,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static double ms(long[] sorted, double quantile) {
