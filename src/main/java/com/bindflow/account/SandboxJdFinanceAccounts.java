@@ -37,6 +37,6 @@ public class SandboxJdFinanceAccounts implements JdFinanceAccounts {
         Persona.Account a = p.account();
         return new BaitiaoAccount(p.userId(), p.realName(), p.idNumber(), p.phone(),
                 BaitiaoAccount.AccountStatus.valueOf(a.status()), a.overdue(), a.accountClass(), a.enterprise(),
-                a.cashOutHistory(), a.creditLimit(), a.availableCredit());
+                a.cashOutHistory(), a.creditLimit(), a.availableCredit(), a.crossBorderPermission());
     }
 }

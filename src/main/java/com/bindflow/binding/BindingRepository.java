@@ -50,6 +50,12 @@ public class BindingRepository {
                 .stream().findFirst();
     }
 
+    /** The user's binding in progress or ACTIVE (the one holding the user's open slot), if any. */
+    public Optional<Binding> findOpenByUser(String userId) {
+        return jdbc.query("select b.* from binding b join binding_open o "
+                + "on o.binding_id = b.id where o.user_id = ?", BindingRepository::map, userId).stream().findFirst();
+    }
+
     public List<Binding> findByUser(String userId) {
         return jdbc.query("select " + COLUMNS + " from binding where user_id = ? order by created_at desc, id",
                 BindingRepository::map, userId);

@@ -12,9 +12,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class ReportController {
 
     private final BindingFunnelService funnel;
+    private final PaymentReportService payments;
 
-    public ReportController(BindingFunnelService funnel) {
+    public ReportController(BindingFunnelService funnel, PaymentReportService payments) {
         this.funnel = funnel;
+        this.payments = payments;
     }
 
     /**
@@ -24,5 +26,14 @@ public class ReportController {
     @GetMapping("/binding-funnel")
     public BindingFunnel bindingFunnel(@RequestParam String from, @RequestParam String to) {
         return funnel.funnel(ReportPeriod.parse(from, to, EngineClock.CHINA));
+    }
+
+    /**
+     * The payment failure rate (declined and frozen over all decided attempts), overall, by scenario and by reason,
+     * for authorizations created in [from, to); {@code from}/{@code to} as for the funnel.
+     */
+    @GetMapping("/payments")
+    public PaymentFailureReport payments(@RequestParam String from, @RequestParam String to) {
+        return payments.failures(ReportPeriod.parse(from, to, EngineClock.CHINA));
     }
 }

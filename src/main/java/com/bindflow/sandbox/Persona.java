@@ -8,7 +8,7 @@ public record Persona(String userId, String realName, String idNumber, String ph
                       PublicSecurity publicSecurity, WeChat wechat, Map<String, String> faults) {
 
     public record Account(String status, boolean overdue, int accountClass, boolean enterprise, boolean cashOutHistory,
-                          BigDecimal creditLimit, BigDecimal availableCredit) {
+                          BigDecimal creditLimit, BigDecimal availableCredit, boolean crossBorderPermission) {
     }
 
     public record PublicSecurity(String realName, String idNumber) {

@@ -25,6 +25,11 @@ public final class DmnDecisions implements DecisionTable {
         this.byKey = decisions.stream().collect(Collectors.toUnmodifiableMap(DmnDecision::getKey, Function.identity()));
     }
 
+    /** The bare DMN engine with the process engine's FEEL. */
+    public static DmnEngine defaultEngine() {
+        return DMN;
+    }
+
     public static DmnDecisions parse(InputStream dmnXml) {
         try (dmnXml) {
             return new DmnDecisions(DMN.parseDecisions(dmnXml));

@@ -1,6 +1,5 @@
 package com.bindflow.benchmark;
 
-import com.bindflow.BindflowApplication;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
@@ -8,8 +7,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -23,10 +20,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.util.FileSystemUtils;
 
 /**
  * A benchmark, not a test (surefire's default includes skip it): drives N complete bindings, POST /api/bindings
@@ -48,17 +43,7 @@ class BindingBenchmark {
     void run() throws Exception {
         int bindings = Integer.getInteger("benchmark.bindings", 100);
         int parallel = Integer.getInteger("benchmark.parallel", 8);
-        Path dir = Path.of("target", "benchmark");
-        FileSystemUtils.deleteRecursively(dir);
-        Files.createDirectories(dir);
-        Path personas = writePersonas(dir.resolve("personas.json"), bindings + parallel);
-
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(BindflowApplication.class)
-                .profiles("sandbox")
-                .run("--server.port=0", "--bindflow.data-dir=" + dir.toAbsolutePath(),
-                        "--spring.datasource.url=jdbc:h2:file:" + dir.toAbsolutePath() + "/bindflow",
-                        "--bindflow.sandbox.personas=file:" + personas.toAbsolutePath(),
-                        "--logging.level.root=WARN")) {
+        try (ConfigurableApplicationContext app = BenchmarkApp.start("benchmark", bindings + parallel, i -> false)) {
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
             base = "http://localhost:" + port;
 
@@ -147,21 +132,5 @@ class BindingBenchmark {
             throw new IllegalStateException(method + " " + path + " → " + response.statusCode() + " " + response.body());
         }
         return JSON.readTree(response.body().isEmpty() ? "{}" : response.body());
-    }
-
-    /** N eligible personas like demo-ok, each with its own ID number and phone. */
-    private static Path writePersonas(Path file, int count) throws Exception {
-        List<Map<String, Object>> personas = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            String idNumber = String.format("110101199001%06d", i);
-            personas.add(Map.of("userId", "bench-" + i, "realName", "测试" + i, "idNumber", idNumber,
-                    "phone", String.format("139%08d", i),
-                    "account", Map.of("status", "NORMAL", "overdue", false, "accountClass", 3, "enterprise", false,
-                            "cashOutHistory", false, "creditLimit", "20000.00", "availableCredit", "15000.00"),
-                    "publicSecurity", Map.of("realName", "测试" + i, "idNumber", idNumber),
-                    "wechat", Map.of("payEnabled", true, "bankCards", 1, "thirdPartyAuthorization", true)));
-        }
-        JSON.writeValue(file.toFile(), Map.of("personas", personas));
-        return file;
     }
 }

@@ -436,30 +436,12 @@ class BindingApiTest extends ApiTestSupport {
         assertProblem(call(HttpMethod.DELETE, "/api/bindings/" + inProgress, null, null), HttpStatus.CONFLICT, "WRONG_STATUS", null);
     }
 
-    /** Steps 3–6 over REST for a binding that waits for the agreement (either channel); WeChat's side as the channel has it. */
-    private JsonNode toActiveOverRest(String id, boolean walletEntry) {
-        Assertions.assertThat(post("/api/bindings/" + id + "/agreement", "{\"version\":\"2026.1\",\"accepted\":true}")
-                .getBody().path("status").asText()).isEqualTo("AWAITING_OTP");
-        String code = sendAndReadCode(id);
-        post("/api/bindings/" + id + "/otp", "{\"code\":\"" + code + "\"}");
-        clock("PT0S");
-        if (!walletEntry) {
-            post("/sandbox/wechat/authorizations/" + id, "{\"action\":\"APPROVE\",\"priority\":1}");
-            clock("PT0S");
-        }
-        Assertions.assertThat(post("/api/bindings/" + id + "/preferences", "{}").getBody().path("status").asText())
-                .isEqualTo("AWAITING_FACE_VERIFICATION");
-        post("/api/bindings/" + id + "/face", "{\"providerToken\":\"pass\"}");
-        clock("PT0S");
-        return get("/api/bindings/" + id).getBody();
-    }
-
     @Test
     void bothChannelsToActiveAndBackToUnboundOverRest() {
         // JD app: we ask WeChat for the authorization; the customer chooses priority 1
         String jd = create("demo-ok").getBody().path("id").asText();
         clock("PT0S");
-        JsonNode jdActive = toActiveOverRest(jd, false);
+        JsonNode jdActive = api.toActive(jd, "demo-ok", false);
         Assertions.assertThat(jdActive.path("status").asText()).isEqualTo("ACTIVE");
         Assertions.assertThat(jdActive.path("channel").asText()).isEqualTo("JD_APP");
         Assertions.assertThat(jdActive.path("wechat").path("paymentPriority").asInt()).isEqualTo(1);
@@ -477,7 +459,7 @@ class BindingApiTest extends ApiTestSupport {
         Assertions.assertThat(started.path("channel").asText()).isEqualTo("WECHAT");
         Assertions.assertThat(started.path("wechat").path("requestId").asText()).isEqualTo(requestId);
         Assertions.assertThat(started.path("status").asText()).isEqualTo("AWAITING_AGREEMENT");
-        JsonNode walletActive = toActiveOverRest(wallet, true);
+        JsonNode walletActive = api.toActive(wallet, "demo-ok", true);
         Assertions.assertThat(walletActive.path("status").asText()).isEqualTo("ACTIVE");
         Assertions.assertThat(walletActive.path("wechat").path("paymentPriority").asInt()).isEqualTo(2);
         Assertions.assertThat(get("/sandbox/wechat/bind-requests/" + requestId).getBody().path("state").asText())
@@ -492,7 +474,7 @@ class BindingApiTest extends ApiTestSupport {
         Assertions.assertThat(rest.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         String viaRest = rest.getBody().path("id").asText();
         clock("PT0S");
-        Assertions.assertThat(toActiveOverRest(viaRest, true).path("wechat").path("paymentPriority").asInt()).isEqualTo(2);
+        Assertions.assertThat(api.toActive(viaRest, "demo-ok", true).path("wechat").path("paymentPriority").asInt()).isEqualTo(2);
         Assertions.assertThat(call(HttpMethod.DELETE, "/api/bindings/" + viaRest, null, null).getStatusCode())
                 .isEqualTo(HttpStatus.ACCEPTED);
         clock("PT0S");

@@ -59,6 +59,41 @@ public final class JdAppApi {
         return r.getBody();
     }
 
+    /**
+     * Steps 3–6 over REST for a binding that waits for the agreement (either channel), WeChat's side played as the
+     * channel has it (the JD app: the customer approves WeChat's page, priority 1); the binding as it then is.
+     */
+    public JsonNode toActive(String bindingId, String userId, boolean walletEntry) {
+        String base = "/api/bindings/" + bindingId;
+        Assertions.assertThat(post(base + "/agreement", "{\"version\":\"2026.1\",\"accepted\":true}").getBody()
+                .path("status").asText()).isEqualTo("AWAITING_OTP");
+        Assertions.assertThat(post(base + "/otp/send", "").getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        clock("PT0S");
+        String code = get("/sandbox/sms/" + userId).getBody().path("code").asText();
+        post(base + "/otp", "{\"code\":\"" + code + "\"}");
+        clock("PT0S");
+        if (!walletEntry) {
+            post("/sandbox/wechat/authorizations/" + bindingId, "{\"action\":\"APPROVE\",\"priority\":1}");
+            clock("PT0S");
+        }
+        Assertions.assertThat(post(base + "/preferences", "{}").getBody().path("status").asText())
+                .isEqualTo("AWAITING_FACE_VERIFICATION");
+        post(base + "/face", "{\"providerToken\":\"pass\"}");
+        clock("PT0S");
+        return get(base).getBody();
+    }
+
+    /** A binding from the JD app over REST, through every step to ACTIVE (asserted); its id. */
+    public String bindToActive(String userId) {
+        ResponseEntity<JsonNode> created = post("/api/bindings", java.util.UUID.randomUUID().toString(),
+                "{\"userId\":\"" + userId + "\",\"channel\":\"JD_APP\"}");
+        Assertions.assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String id = created.getBody().path("id").asText();
+        clock("PT0S");
+        Assertions.assertThat(toActive(id, userId, false).path("status").asText()).isEqualTo("ACTIVE");
+        return id;
+    }
+
     /** A problem+json answer with this status and, where not null, this code and field. */
     public static void assertProblem(ResponseEntity<JsonNode> r, HttpStatus status, String code, String field) {
         Assertions.assertThat(r.getStatusCode()).as("%s", r.getBody()).isEqualTo(status);

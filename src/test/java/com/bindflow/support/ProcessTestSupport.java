@@ -94,8 +94,9 @@ public abstract class ProcessTestSupport {
         }
         for (String table : new String[] {"binding_status_history", "binding_open", "idempotency_key", "otp_challenge",
                 "binding", "sandbox_sms", "sandbox_clock", "wechat_notification", "wechat_nonce", "sandbox_wechat_payment",
-                "sandbox_wechat_contract", "sandbox_wechat_bind_request", "unfreeze_trip", "unfreeze_request",
-                "unfreeze_case", "credit_line_freeze", "overdue_accrual", "overdue_repayment", "overdue_case"}) {
+                "sandbox_wechat_contract", "sandbox_wechat_bind_request", "payment_authorization", "payment_ledger",
+                "unfreeze_trip", "unfreeze_request", "unfreeze_case", "credit_line_freeze", "overdue_accrual",
+                "overdue_repayment", "overdue_case"}) {
             jdbc.update("delete from " + table);
         }
         setClock(T0);
@@ -176,11 +177,16 @@ public abstract class ProcessTestSupport {
 
     /** A binding of {@code userId} driven through all six steps to ACTIVE (priority 1, no cap). */
     protected String activeBinding(String userId) {
+        return activeBinding(userId, null);
+    }
+
+    /** A binding of {@code userId} driven through all six steps to ACTIVE (priority 1, the per-transaction cap given). */
+    protected String activeBinding(String userId, java.math.BigDecimal perTransactionCap) {
         String id = codeVerified(userId);
         runJobs();
         sandboxWeChat.customerActs(id, SandboxWeChatPay.CustomerAction.APPROVE, 1);
         runJobs();
-        bindingService.setPreferences(id, null);
+        bindingService.setPreferences(id, perTransactionCap);
         faces.verify(id, "pass");
         runJobs();
         if (binding(id).status() != BindingStatus.ACTIVE) {

@@ -1,0 +1,95 @@
+package com.bindflow.payment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.bindflow.account.UnfreezeProcess;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * The seed's case end to end over REST (SPEC §5): demo-ok binds; within 2 hours five cross-city offline scans close to
+ * the 2000 limit freeze the credit line; every scenario is refused; the customer sends a travel proof; a risk reviewer
+ * approves it in Tasklist (Camunda's REST API, as Tasklist calls it), seeing the attempts; the line is unfrozen and
+ * the customer pays again.
+ */
+class SeedCaseEndToEndTest extends PaymentTestSupport {
+
+    private ResponseEntity<JsonNode> asStaff(String user, HttpMethod method, String path, String body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.setAccept(List.of(MediaType.APPLICATION_JSON));
+        ResponseEntity<String> r = anonymous.withBasicAuth(user, user).exchange(path, method, new HttpEntity<>(body, headers),
+                String.class);
+        try {
+            return new ResponseEntity<>(r.getBody() == null ? null : json.readTree(r.getBody()), r.getHeaders(), r.getStatusCode());
+        } catch (Exception e) {
+            throw new AssertionError("not JSON: " + r.getBody(), e);
+        }
+    }
+
+    @Test
+    void bindFreezeProveReviewUnfreezeAndPayAgain() {
+        String bindingId = api.bindToActive("demo-ok");
+        Instant activated = binding(bindingId).wechat().activatedAt();
+
+        JsonNode last = null;
+        String[][] scans = {{"10", "1950.00", "Shanghai"}, {"30", "1900.00", "Hangzhou"}, {"50", "1850.00", "Suzhou"},
+                {"70", "1999.99", "Nanjing"}, {"110", "1800.00", "Hefei"}};
+        for (String[] scan : scans) {
+            setClock(activated.plus(Duration.ofMinutes(Long.parseLong(scan[0]))));
+            last = authorize("demo-ok", Scenario.OFFLINE_SCAN, scan[1], scan[2]);
+        }
+        assertThat(decision(last)).isEqualTo("FROZEN");
+        assertThat(reasons(last)).containsExactly("CROSS_CITY_SCAN_BURST");
+        for (Scenario scenario : Scenario.values()) {
+            assertThat(decision(authorize("demo-ok", scenario, "1.00", "Shanghai"))).as(scenario.name()).isEqualTo("FROZEN");
+        }
+        runJobs();   // the Unfreeze case starts
+        JsonNode account = api.get("/api/accounts/demo-ok").getBody();
+        assertThat(account.path("frozen").asBoolean()).isTrue();
+        assertThat(account.path("unfreezeReview").path("state").asText()).isEqualTo("AWAITING_PROOF");
+
+        ResponseEntity<JsonNode> proof = api.post("/api/accounts/demo-ok/unfreeze-requests", "{\"trips\":["
+                + "{\"city\":\"Shanghai\",\"startDate\":\"2026-03-10\",\"endDate\":\"2026-03-11\"},"
+                + "{\"city\":\"Hefei\",\"startDate\":\"2026-03-11\",\"endDate\":\"2026-03-11\"}],"
+                + "\"documentRef\":\"12306-E123456789\"}");
+        assertThat(proof.getStatusCode()).as("%s", proof.getBody()).isEqualTo(HttpStatus.CREATED);
+        assertThat(proof.getBody().path("state").asText()).isEqualTo("UNDER_REVIEW");
+
+        // Tasklist: risk1 sees the review; its form shows every attempt the burst rule counted beside the proof
+        JsonNode tasks = asStaff("risk1", HttpMethod.GET, "/engine-rest/task?taskDefinitionKey=" + UnfreezeProcess.TASK_REVIEW,
+                null).getBody();
+        assertThat(tasks).hasSize(1);
+        String task = tasks.get(0).path("id").asText();
+        String evidence = asStaff("risk1", HttpMethod.GET, "/engine-rest/task/" + task + "/form-variables", null).getBody()
+                .path("freezeEvidence").path("value").asText();
+        assertThat(evidence).contains("CROSS_CITY_SCAN_BURST: 5 OFFLINE_SCAN attempts",
+                "10:10 Shanghai OFFLINE_SCAN 1950.00 CNY to MERCHANT m-Shanghai: APPROVED",
+                "10:30 Hangzhou OFFLINE_SCAN 1900.00 CNY to MERCHANT m-Hangzhou: DECLINED (OFFLINE_DAILY_LIMIT)",
+                "10:50 Suzhou OFFLINE_SCAN 1850.00", "11:10 Nanjing OFFLINE_SCAN 1999.99",
+                "11:50 Hefei OFFLINE_SCAN 1800.00 CNY to MERCHANT m-Hefei: FROZEN (CROSS_CITY_SCAN_BURST)");
+        assertThat(asStaff("risk1", HttpMethod.POST, "/engine-rest/task/" + task + "/claim", "{\"userId\":\"risk1\"}")
+                .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        ResponseEntity<JsonNode> decided = asStaff("risk1", HttpMethod.POST, "/engine-rest/task/" + task + "/submit-form",
+                "{\"variables\":{\"reviewDecision\":{\"value\":\"APPROVE\"},"
+                        + "\"reviewReason\":{\"value\":\"Train tickets match the cities and times.\"}}}");
+        assertThat(decided.getStatusCode()).isIn(HttpStatus.OK, HttpStatus.NO_CONTENT);
+        runJobs();
+
+        account = api.get("/api/accounts/demo-ok").getBody();
+        assertThat(account.path("frozen").asBoolean()).isFalse();
+        assertThat(account.path("unfreezeReview").path("state").asText()).isEqualTo("UNFROZEN");
+        advance(Duration.ofDays(1));
+        JsonNode again = authorize("demo-ok", Scenario.ONLINE, "100.00", "Shanghai");
+        assertThat(decision(again)).isEqualTo("APPROVED");
+    }
+}
