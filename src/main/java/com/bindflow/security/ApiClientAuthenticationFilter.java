@@ -10,10 +10,17 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.Principal;
+import java.time.Duration;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
@@ -36,6 +43,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *
  * <p>No Camunda authentication is set for the request: the domain services call the engine's Java API as the system.
  *
+ * <p>A successful check is remembered for {@code bindflow.security.api-client-verified-for} (default 10 s) under the
+ * user id and a SHA-256 digest of the password (never the password): the next requests of that client skip the three
+ * identity queries. A changed password, a removed user or group membership takes effect within that time; a wrong
+ * password is never remembered (each one counts towards Camunda's login lockout). {@code PT0S} turns it off.
+ *
  * <p>Paths of {@code bindflow.security.open-api-paths} pass unauthenticated, but only when the raw request URI is
  * the plain form of the path (no encoded characters, path parameters or dot segments), so that no spelling of a
  * protected path can pass as an open one.
@@ -51,16 +63,33 @@ public class ApiClientAuthenticationFilter extends OncePerRequestFilter {
     private final Supplier<ObjectMapper> objectMapper;
     private final List<String> openPaths;
     private final AntPathMatcher matcher = new AntPathMatcher();
+    private final long verifiedForNanos;
+    private final LongSupplier ticker;
+    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+
+    /** A client whose credentials were checked; {@code checkedAt} is a cache age (the ticker), not business time. */
+    private record Verified(String userId, Set<String> groups, long checkedAt) {
+    }
+
+    private static final int MAX_VERIFIED = 1000;
 
     /**
      * The identity service and the object mapper are looked up at the first request: a filter is created with the web
      * server, before the other beans, and must not pull the process engine (or the database) ahead of their time.
      */
     public ApiClientAuthenticationFilter(Supplier<IdentityService> identityService, Supplier<ObjectMapper> objectMapper,
-                                         List<String> openPaths) {
+                                         List<String> openPaths, Duration verifiedFor) {
+        this(identityService, objectMapper, openPaths, verifiedFor, System::nanoTime);
+    }
+
+    /** {@code ticker}: the clock of the remembered checks' age (nanoseconds, as System.nanoTime). */
+    ApiClientAuthenticationFilter(Supplier<IdentityService> identityService, Supplier<ObjectMapper> objectMapper,
+                                  List<String> openPaths, Duration verifiedFor, LongSupplier ticker) {
+        this.ticker = ticker;
         this.identityService = identityService;
         this.objectMapper = objectMapper;
         this.openPaths = List.copyOf(openPaths);
+        this.verifiedForNanos = verifiedFor.toNanos();
     }
 
     @Override
@@ -84,6 +113,12 @@ public class ApiClientAuthenticationFilter extends OncePerRequestFilter {
             unauthenticated(request, response, "This API requires HTTP Basic authentication as an API client.");
             return;
         }
+        String cacheKey = credentials[0] + "\n" + sha256(credentials[1]);
+        Verified known = verified.get(cacheKey);
+        if (known != null && ticker.getAsLong() - known.checkedAt() < verifiedForNanos) {
+            chain.doFilter(new AuthenticatedClientRequest(request, known.userId(), known.groups()), response);
+            return;
+        }
         IdentityService identityService = this.identityService.get();
         String userId = credentials[0];
         if (userId.isEmpty() || !identityService.checkPassword(userId, credentials[1])) {
@@ -105,7 +140,21 @@ public class ApiClientAuthenticationFilter extends OncePerRequestFilter {
                     "The user " + user.getId() + " is not an API client."));
             return;
         }
+        if (verifiedForNanos > 0) {
+            if (verified.size() >= MAX_VERIFIED) {
+                verified.clear();
+            }
+            verified.put(cacheKey, new Verified(user.getId(), groups, ticker.getAsLong()));
+        }
         chain.doFilter(new AuthenticatedClientRequest(request, user.getId(), groups), response);
+    }
+
+    private static String sha256(String secret) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** {@code [userId, password]}, or null when the header is missing or not valid HTTP Basic. */

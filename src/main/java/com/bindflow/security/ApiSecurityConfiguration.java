@@ -20,7 +20,7 @@ public class ApiSecurityConfiguration {
             SecurityProperties properties) {
         FilterRegistrationBean<ApiClientAuthenticationFilter> registration = new FilterRegistrationBean<>(
                 new ApiClientAuthenticationFilter(identityService::getObject, objectMapper::getObject,
-                        properties.getOpenApiPaths()));
+                        properties.getOpenApiPaths(), properties.getApiClientVerifiedFor()));
         registration.setName("bindflowApiClientAuthentication");
         registration.addUrlPatterns("/api/*");
         registration.setOrder(FILTER_ORDER);

@@ -17,6 +17,20 @@ public class SecurityProperties {
 
     private List<String> openApiPaths = new ArrayList<>(List.of("/api/wechat/notifications", "/api/wechat/notifications/**"));
 
+    /** How long a checked API client's credentials are remembered on a node ({@code PT0S}: checked on every request). */
+    private java.time.Duration apiClientVerifiedFor = java.time.Duration.ofSeconds(10);
+
+    public java.time.Duration getApiClientVerifiedFor() {
+        return apiClientVerifiedFor;
+    }
+
+    public void setApiClientVerifiedFor(java.time.Duration apiClientVerifiedFor) {
+        if (apiClientVerifiedFor == null || apiClientVerifiedFor.isNegative()) {
+            throw new IllegalArgumentException("bindflow.security.api-client-verified-for must be zero or positive");
+        }
+        this.apiClientVerifiedFor = apiClientVerifiedFor;
+    }
+
     public List<String> getOpenApiPaths() {
         return openApiPaths;
     }
