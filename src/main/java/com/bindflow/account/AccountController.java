@@ -25,14 +25,16 @@ public class AccountController {
 
     private final JdFinanceAccounts accounts;
     private final CreditExposure exposure;
+    private final AvailableCredit availableCredit;
     private final CreditLineFreezeService freezes;
     private final UnfreezeService unfreeze;
     private final OverdueService overdues;
 
-    public AccountController(JdFinanceAccounts accounts, CreditExposure exposure, CreditLineFreezeService freezes,
-                             UnfreezeService unfreeze, OverdueService overdues) {
+    public AccountController(JdFinanceAccounts accounts, CreditExposure exposure, AvailableCredit availableCredit,
+                             CreditLineFreezeService freezes, UnfreezeService unfreeze, OverdueService overdues) {
         this.accounts = accounts;
         this.exposure = exposure;
+        this.availableCredit = availableCredit;
         this.freezes = freezes;
         this.unfreeze = unfreeze;
         this.overdues = overdues;
@@ -56,7 +58,7 @@ public class AccountController {
         if (overdue.stream().anyMatch(o -> o.state() == OverdueCase.State.OPEN)) {
             nextSteps.add("POST /api/accounts/{userId}/repayments");
         }
-        return new AccountView(userId, new AccountView.Credit(account.creditLimit(), account.availableCredit()),
+        return new AccountView(userId, new AccountView.Credit(account.creditLimit(), availableCredit.of(account)),
                 exposure.of(userId).map(AccountView.Exposure::of).orElse(null), !active.isEmpty(),
                 active.stream().map(AccountView.Freeze::of).toList(), review, overdue, nextSteps);
     }

@@ -13,11 +13,11 @@ import java.util.List;
 public record AccountView(String userId, Credit credit, Exposure wechatExposure, boolean frozen, List<Freeze> freezes,
                           UnfreezeReview unfreezeReview, List<OverdueView> overdues, List<String> nextSteps) {
 
-    /** Base credit, from JD Finance. */
+    /** Base credit from JD Finance, and what is available of it now (after the payments' approvals). */
     public record Credit(BigDecimal limit, BigDecimal available) {
     }
 
-    /** The WeChat channel's outstanding amount and its separate limit; absent until payments provide it. */
+    /** The WeChat channel's outstanding amount and its separate limit. */
     public record Exposure(BigDecimal outstanding, BigDecimal limit, BigDecimal available) {
 
         static Exposure of(CreditExposure.WeChatExposure e) {

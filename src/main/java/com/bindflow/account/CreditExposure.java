@@ -4,11 +4,15 @@ import java.math.BigDecimal;
 import java.util.Optional;
 
 /**
- * The customer's exposure on the WeChat channel (SPEC.md section 5: tracked and limited separately from the base
- * credit), shown by {@code GET /api/accounts/{userId}}. The payments side tracks it and provides the bean (marked
- * {@code @Primary}); until then {@link NoCreditExposure} answers empty and the account view shows none.
+ * What the payments side knows of the customer's credit: the exposure on the WeChat channel (SPEC.md section 5:
+ * tracked and limited separately from the base credit) and the credit still available once its approvals are taken
+ * off. The payments side provides the bean (marked {@code @Primary}); without it {@link NoCreditExposure} answers
+ * empty and JD Finance's figure stands. Read through {@link AvailableCredit} for the one figure everyone uses.
  */
 public interface CreditExposure {
+
+    /** The available credit after the payments' approvals and reversals; empty when payments have no figure yet. */
+    Optional<BigDecimal> availableCredit(String userId);
 
     Optional<WeChatExposure> of(String userId);
 

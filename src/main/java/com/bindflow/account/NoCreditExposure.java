@@ -1,5 +1,6 @@
 package com.bindflow.account;
 
+import java.math.BigDecimal;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -9,6 +10,11 @@ public class NoCreditExposure implements CreditExposure {
 
     @Override
     public Optional<WeChatExposure> of(String userId) {
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<BigDecimal> availableCredit(String userId) {
         return Optional.empty();
     }
 }

@@ -1,5 +1,7 @@
 package com.bindflow.binding;
 
+import com.bindflow.account.AvailableCredit;
+import com.bindflow.account.CreditLineFreezes;
 import com.bindflow.account.JdFinanceAccounts;
 import com.bindflow.shared.ApiProblem;
 import com.bindflow.shared.Idempotency;
@@ -28,15 +30,20 @@ public class BindingService {
 
     private final BindingRepository bindings;
     private final JdFinanceAccounts accounts;
+    private final CreditLineFreezes freezes;
+    private final AvailableCredit availableCredit;
     private final RuntimeService runtime;
     private final BindingProperties properties;
     private final Clock clock;
     private final TransactionTemplate tx;
 
-    public BindingService(BindingRepository bindings, JdFinanceAccounts accounts, RuntimeService runtime,
-                          BindingProperties properties, Clock clock, PlatformTransactionManager transactionManager) {
+    public BindingService(BindingRepository bindings, JdFinanceAccounts accounts, CreditLineFreezes freezes,
+                          AvailableCredit availableCredit, RuntimeService runtime, BindingProperties properties, Clock clock,
+                          PlatformTransactionManager transactionManager) {
         this.bindings = bindings;
         this.accounts = accounts;
+        this.freezes = freezes;
+        this.availableCredit = availableCredit;
         this.runtime = runtime;
         this.properties = properties;
         this.clock = clock;
@@ -88,6 +95,12 @@ public class BindingService {
         bindings.openBindingOf(request.userId()).ifPresent(open -> {
             throw alreadyOpen(request.userId(), open);
         });
+        if (freezes.isFrozen(request.userId())) {
+            // a frozen credit line is frozen on every channel: no new way to pay with it either
+            throw ApiProblem.conflict("CREDIT_LINE_FROZEN", "The Baitiao credit line of " + request.userId()
+                    + " is frozen: no binding until it is unfrozen (see GET /api/accounts/" + request.userId() + ").")
+                    .with("field", "userId");
+        }
         Instant now = clock.instant();
         String id = UUID.randomUUID().toString();
         bindings.insertIdempotencyKey(clientId, key, hash, id, now);
@@ -163,7 +176,7 @@ public class BindingService {
         return tx.execute(status -> {
             Binding binding = lockInStatus(id, BindingStatus.AWAITING_PREFERENCES);
             if (perTransactionCap != null) {
-                BigDecimal available = accounts.find(binding.userId()).orElseThrow().availableCredit();
+                BigDecimal available = availableCredit.of(accounts.find(binding.userId()).orElseThrow());
                 if (perTransactionCap.compareTo(available) > 0) {
                     throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "CAP_EXCEEDS_AVAILABLE_CREDIT", "perTransactionCap",
                             "The per-transaction cap " + perTransactionCap.toPlainString() + " is above the available credit "

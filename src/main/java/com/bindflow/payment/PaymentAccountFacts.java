@@ -4,6 +4,7 @@ import com.bindflow.account.CreditExposure;
 import com.bindflow.account.FreezeEvidence;
 import com.bindflow.account.ReasonOnlyFreezeEvidence;
 import com.bindflow.risk.RiskProperties;
+import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -44,10 +45,17 @@ public class PaymentAccountFacts {
             this.facts = facts;
         }
 
+        /** The ledger's exposure; 0.00 before the customer's first payment. */
         @Override
         public Optional<WeChatExposure> of(String userId) {
-            return facts.ledger.find(userId)
-                    .map(e -> new WeChatExposure(e.wechatExposure(), facts.payments.wechatExposureLimit()));
+            BigDecimal outstanding = facts.ledger.find(userId).map(PaymentLedger.Entry::wechatExposure)
+                    .orElse(BigDecimal.ZERO.setScale(2));
+            return Optional.of(new WeChatExposure(outstanding, facts.payments.wechatExposureLimit()));
+        }
+
+        @Override
+        public Optional<BigDecimal> availableCredit(String userId) {
+            return facts.ledger.find(userId).map(PaymentLedger.Entry::availableCredit);
         }
     }
 

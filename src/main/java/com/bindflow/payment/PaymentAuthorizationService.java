@@ -318,8 +318,8 @@ public class PaymentAuthorizationService {
                 crossBorderPermission, history, figures, binding));
         if (!broken.isEmpty()) {
             authorizations.decideStepUp(a.id(), Decision.DECLINED, broken, attempts, now);
-        } else {
-            authorizations.decideStepUp(a.id(), Decision.APPROVED, List.of(), attempts, now);
+        } else if (authorizations.decideStepUp(a.id(), Decision.APPROVED, List.of(), attempts, now)) {
+            // only when this answer decided it: the expiry sweep (which takes no ledger lock) may have declined it
             ledger.take(a.userId(), a.amount(), properties.wechatExposureLimit(), now);
         }
         return new StepUpAnswer(authorizations.find(a.id()).orElseThrow(), null);

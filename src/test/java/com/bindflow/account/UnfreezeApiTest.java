@@ -64,7 +64,9 @@ class UnfreezeApiTest extends ApiTestSupport {
         Assertions.assertThat(account.path("frozen").asBoolean()).isFalse();
         Assertions.assertThat(account.path("freezes")).isEmpty();
         Assertions.assertThat(account.has("unfreezeReview")).isFalse();
-        Assertions.assertThat(account.has("wechatExposure")).as("until payments track it").isFalse();
+        Assertions.assertThat(account.path("wechatExposure").path("outstanding").decimalValue()).as("nothing paid yet")
+                .isEqualByComparingTo("0.00");
+        Assertions.assertThat(account.path("wechatExposure").path("limit").decimalValue()).isEqualByComparingTo("10000.00");
         Assertions.assertThat(account.path("nextSteps")).isEmpty();
 
         assertProblem(api.get("/api/accounts/nobody"), HttpStatus.NOT_FOUND, "UNKNOWN_USER", "userId");

@@ -64,6 +64,27 @@ class PaymentAuthorizationApiTest extends PaymentTestSupport {
     }
 
     @Test
+    void theAccountViewShowsTheCreditAndExposureThePaymentsUse() {
+        activeBinding("demo-ok");
+        JsonNode before = api.get("/api/accounts/demo-ok").getBody();
+        assertThat(before.path("credit").path("available").decimalValue()).isEqualByComparingTo("15000.00");
+        assertThat(before.path("wechatExposure").path("outstanding").decimalValue()).isEqualByComparingTo("0.00");
+        assertThat(before.path("wechatExposure").path("limit").decimalValue()).isEqualByComparingTo("10000.00");
+
+        JsonNode paid = authorize("demo-ok", Scenario.ONLINE, "1000.00", "Shanghai");
+        assertThat(decision(paid)).isEqualTo("APPROVED");
+        JsonNode after = api.get("/api/accounts/demo-ok").getBody();
+        assertThat(after.path("credit").path("available").decimalValue()).isEqualByComparingTo("14000.00")
+                .isEqualByComparingTo(figures("demo-ok").availableCredit());
+        assertThat(after.path("wechatExposure").path("outstanding").decimalValue()).isEqualByComparingTo("1000.00");
+
+        reverse(paid.path("id").asText());
+        JsonNode reversed = api.get("/api/accounts/demo-ok").getBody();
+        assertThat(reversed.path("credit").path("available").decimalValue()).isEqualByComparingTo("15000.00");
+        assertThat(reversed.path("wechatExposure").path("outstanding").decimalValue()).isEqualByComparingTo("0.00");
+    }
+
+    @Test
     void anUnknownUserIsA404AndNothingIsWritten() {
         assertProblem(post(payment("nobody", Scenario.ONLINE, "10.00", "Shanghai"), "k-1"), HttpStatus.NOT_FOUND,
                 "UNKNOWN_USER", "userId");

@@ -19,7 +19,7 @@ import org.springframework.http.ResponseEntity;
  * The seed's case end to end over REST (SPEC §5): demo-ok binds; within 2 hours five cross-city offline scans close to
  * the 2000 limit freeze the credit line; every scenario is refused; the customer sends a travel proof; a risk reviewer
  * approves it in Tasklist (Camunda's REST API, as Tasklist calls it), seeing the attempts; the line is unfrozen and
- * the customer pays again.
+ * the customer pays again. While frozen, no new binding is accepted from either app either.
  */
 class SeedCaseEndToEndTest extends PaymentTestSupport {
 
@@ -54,6 +54,17 @@ class SeedCaseEndToEndTest extends PaymentTestSupport {
             assertThat(decision(authorize("demo-ok", scenario, "1.00", "Shanghai"))).as(scenario.name()).isEqualTo("FROZEN");
         }
         runJobs();   // the Unfreeze case starts
+        // nor can the frozen customer bind anew, from either app: unbind, then try both entries
+        assertThat(api.call(HttpMethod.DELETE, "/api/bindings/" + bindingId, null, null).getStatusCode())
+                .isEqualTo(HttpStatus.ACCEPTED);
+        api.clock("PT0S");
+        assertProblem(api.post("/api/bindings", "rebind-1", "{\"userId\":\"demo-ok\",\"channel\":\"JD_APP\"}"),
+                HttpStatus.CONFLICT, "CREDIT_LINE_FROZEN", "userId");
+        String walletRequest = api.post("/sandbox/wechat/wallet/demo-ok/bind", "").getBody().path("requestId").asText();
+        api.clock("PT0S");
+        JsonNode refused = api.get("/sandbox/wechat/bind-requests/" + walletRequest).getBody();
+        assertThat(refused.path("state").asText()).isEqualTo("REFUSED");
+        assertThat(refused.path("refuseReason").asText()).contains("CREDIT_LINE_FROZEN");
         JsonNode account = api.get("/api/accounts/demo-ok").getBody();
         assertThat(account.path("frozen").asBoolean()).isTrue();
         assertThat(account.path("unfreezeReview").path("state").asText()).isEqualTo("AWAITING_PROOF");
@@ -89,6 +100,7 @@ class SeedCaseEndToEndTest extends PaymentTestSupport {
         assertThat(account.path("frozen").asBoolean()).isFalse();
         assertThat(account.path("unfreezeReview").path("state").asText()).isEqualTo("UNFROZEN");
         advance(Duration.ofDays(1));
+        api.bindToActive("demo-ok");   // binds again
         JsonNode again = authorize("demo-ok", Scenario.ONLINE, "100.00", "Shanghai");
         assertThat(decision(again)).isEqualTo("APPROVED");
     }
