@@ -1,5 +1,7 @@
 -- Binding from the WeChat wallet (SPEC section 3): WeChat initiates, we answer. The binding keeps WeChat's request id.
 alter table binding add column wechat_request_id varchar(64);
+-- one binding per WeChat request, however the request reaches us (notification or REST); bindings without one are many
+create unique index binding_wechat_request_idx on binding (wechat_request_id);
 
 -- Sandbox WeChat Pay: the binding requests customers start in the wallet (我 → 服务 → 钱包 → 支付管理), and our answer.
 -- state PENDING -> GRANTED (binding_id, contract_code set) or REFUSED (refuse_reason).

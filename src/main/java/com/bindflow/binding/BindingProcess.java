@@ -26,6 +26,8 @@ public final class BindingProcess {
     public static final String GATEWAY_MERGE_ENTRY = "Gateway_MergeEntry";
     public static final String GATEWAY_AUTHORIZATION_SIDE = "Gateway_AuthorizationSide";
     public static final String TASK_GRANT_WECHAT_REQUEST = "Task_GrantWeChatRequest";
+    public static final String GATEWAY_REQUEST_GRANTED = "Gateway_RequestGranted";
+    public static final String END_EVENT_WECHAT_REQUEST_WITHDRAWN = "EndEvent_WeChatRequestWithdrawn";
     public static final String GATEWAY_WECHAT_INVOLVED = "Gateway_WeChatInvolved";
     public static final String END_EVENT_ENDED_WITHOUT_UNDO = "EndEvent_EndedWithoutUndo";
     public static final String CALL_ACTIVITY_CHECK_ELIGIBILITY = "CallActivity_CheckEligibility";

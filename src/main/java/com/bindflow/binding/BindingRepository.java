@@ -56,6 +56,12 @@ public class BindingRepository {
                 + "on o.binding_id = b.id where o.user_id = ?", BindingRepository::map, userId).stream().findFirst();
     }
 
+    /** The binding that answers WeChat's binding request {@code wechatRequestId}, if any. */
+    public Optional<Binding> findByWechatRequest(String wechatRequestId) {
+        return jdbc.query("select " + COLUMNS + " from binding where wechat_request_id = ?", BindingRepository::map,
+                wechatRequestId).stream().findFirst();
+    }
+
     public List<Binding> findByUser(String userId) {
         return jdbc.query("select " + COLUMNS + " from binding where user_id = ? order by created_at desc, id",
                 BindingRepository::map, userId);

@@ -6,6 +6,7 @@ import com.bindflow.account.JdFinanceAccounts;
 import com.bindflow.shared.ApiProblem;
 import com.bindflow.shared.Idempotency;
 import com.bindflow.shared.RequestHash;
+import com.bindflow.wechat.WeChatPay;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -32,18 +33,20 @@ public class BindingService {
     private final JdFinanceAccounts accounts;
     private final CreditLineFreezes freezes;
     private final AvailableCredit availableCredit;
+    private final WeChatPay wechat;
     private final RuntimeService runtime;
     private final BindingProperties properties;
     private final Clock clock;
     private final TransactionTemplate tx;
 
     public BindingService(BindingRepository bindings, JdFinanceAccounts accounts, CreditLineFreezes freezes,
-                          AvailableCredit availableCredit, RuntimeService runtime, BindingProperties properties, Clock clock,
-                          PlatformTransactionManager transactionManager) {
+                          AvailableCredit availableCredit, WeChatPay wechat, RuntimeService runtime,
+                          BindingProperties properties, Clock clock, PlatformTransactionManager transactionManager) {
         this.bindings = bindings;
         this.accounts = accounts;
         this.freezes = freezes;
         this.availableCredit = availableCredit;
+        this.wechat = wechat;
         this.runtime = runtime;
         this.properties = properties;
         this.clock = clock;
@@ -82,19 +85,27 @@ public class BindingService {
         try {
             return tx.execute(status -> createNew(clientId, idempotencyKey, hash, request));
         } catch (DuplicateKeyException raced) {
-            // another request took the key or the user's open slot while this one ran: answer as it would now
-            return replay(clientId, idempotencyKey, hash).orElseThrow(() -> alreadyOpen(request.userId(),
-                    bindings.openBindingOf(request.userId()).orElse("unknown")));
+            // another request took the key, the user's open slot or WeChat's request while this one ran: answer as it
+            // would now
+            return replay(clientId, idempotencyKey, hash).or(() -> answeringTheSameRequest(request))
+                    .orElseThrow(() -> alreadyOpen(request.userId(), bindings.openBindingOf(request.userId()).orElse("unknown")));
         }
     }
 
     private Created createNew(String clientId, String key, String hash, CreateBinding request) {
+        Optional<Created> sameRequest = answeringTheSameRequest(request);
+        if (sameRequest.isPresent()) {
+            return sameRequest.get();
+        }
         if (!accounts.exists(request.userId())) {
             throw JdFinanceAccounts.unknownUser(request.userId());
         }
         bindings.openBindingOf(request.userId()).ifPresent(open -> {
             throw alreadyOpen(request.userId(), open);
         });
+        if (request.wechatRequestId() != null) {
+            requirePendingRequestOf(request.userId(), request.wechatRequestId());
+        }
         if (freezes.isFrozen(request.userId())) {
             // a frozen credit line is frozen on every channel: no new way to pay with it either
             throw ApiProblem.conflict("CREDIT_LINE_FROZEN", "The Baitiao credit line of " + request.userId()
@@ -117,6 +128,35 @@ public class BindingService {
         }
         runtime.startProcessInstanceByKey(BindingProcess.PROCESS_ID, id, variables);
         return new Created(bindings.find(id).orElseThrow(), false);
+    }
+
+    /**
+     * WeChat's request is answered by one binding however it reaches us (its notification, or an API client): the
+     * binding already started for it, when it is this user's (409 when another user's).
+     */
+    private Optional<Created> answeringTheSameRequest(CreateBinding request) {
+        if (request.wechatRequestId() == null) {
+            return Optional.empty();
+        }
+        return bindings.findByWechatRequest(request.wechatRequestId()).map(existing -> {
+            if (!existing.userId().equals(request.userId())) {
+                throw ApiProblem.conflict("WECHAT_REQUEST_TAKEN", "WeChat's binding request " + request.wechatRequestId()
+                        + " is not " + request.userId() + "'s.").with("field", "wechatRequestId");
+            }
+            return new Created(existing, true);
+        });
+    }
+
+    /** WeChat must know the request as this user's, still waiting for an answer. */
+    private void requirePendingRequestOf(String userId, String wechatRequestId) {
+        WeChatPay.BindRequestState state = wechat.bindRequestState(wechatRequestId)
+                .filter(s -> s.userId().equals(userId))
+                .orElseThrow(() -> new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "WECHAT_REQUEST_UNKNOWN", "wechatRequestId",
+                        "WeChat has no binding request " + wechatRequestId + " of " + userId + "."));
+        if (state.status() != WeChatPay.BindRequestStatus.PENDING) {
+            throw ApiProblem.conflict("WECHAT_REQUEST_ANSWERED", "WeChat's binding request " + wechatRequestId + " was "
+                    + state.status() + " already.").with("field", "wechatRequestId");
+        }
     }
 
     private Optional<Created> replay(String clientId, String key, String hash) {

@@ -30,7 +30,9 @@ public enum ReasonCode {
     THIRD_PARTY_AUTH_OFF("WeChat's third-party service authorization (第三方服务授权) is off, so WeChat cannot hand the "
             + "binding to Baitiao. Switch it on in WeChat and try again, or bind from the JD app (白条 → 支付管理 → 微信绑定) "
             + "and use it in WeChat."),
-    WECHAT_REQUEST_REFUSED("We answered WeChat's binding request with a refusal.");
+    WECHAT_REQUEST_REFUSED("We answered WeChat's binding request with a refusal."),
+    WECHAT_REQUEST_WITHDRAWN("WeChat no longer has the customer's binding request (withdrawn or expired in the wallet): "
+            + "start again in the WeChat wallet or the JD app.");
 
     private final String message;
 

@@ -168,7 +168,7 @@ public class TrafficGenerator {
         final Random random;
         Instant next;
         String bindingId;
-        boolean askedInWallet;
+        String walletRequest;
         boolean codeRequested;
         boolean codeLetExpire;
         boolean wrongCodeEntered;
@@ -224,6 +224,10 @@ public class TrafficGenerator {
             // the binding moved on meanwhile (a timeout fired): look again
             log.debug("sandbox traffic: {} was refused: {}", c.userId, refused.getMessage());
             return POLL;
+        } catch (RuntimeException broken) {
+            // one customer's trouble (e.g. an outside-system fault of its persona) ends that customer, not the traffic
+            log.warn("sandbox traffic: customer {} stops: {}", c.userId, broken.toString());
+            return null;
         }
     }
 
@@ -238,14 +242,15 @@ public class TrafficGenerator {
             }
             return c.pause(40, 120);   // reading the service agreement
         }
-        if (!c.askedInWallet) {
-            wechat.customerRequestsBinding(c.userId);
-            c.askedInWallet = true;   // WeChat notifies us; the binding appears
+        if (c.walletRequest == null) {
+            c.walletRequest = wechat.customerRequestsBinding(c.userId).requestId();   // WeChat notifies us
             return POLL;
         }
         List<Binding> mine = bindings.listByUser(c.userId);
         if (mine.isEmpty()) {
-            return POLL;
+            // not started yet, or refused at once (this customer has a binding in progress)
+            c.skipped = !"PENDING".equals(wechat.bindRequest(c.walletRequest).orElseThrow().state());
+            return c.skipped ? null : POLL;
         }
         c.bindingId = mine.get(0).id();
         return c.pause(40, 120);

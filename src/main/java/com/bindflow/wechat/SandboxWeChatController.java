@@ -78,6 +78,12 @@ public class SandboxWeChatController {
                 "WeChat has no binding request " + requestId + "."));
     }
 
+    /** The customer gives up in the wallet before we answered (WeChat tells us nothing). */
+    @PostMapping("/bind-requests/{requestId}/withdraw")
+    public SandboxWeChatPay.BindRequest withdrawBindRequest(@PathVariable String requestId) {
+        return wechat.customerWithdraws(requestId);
+    }
+
     /** The customer ends the authorization in the WeChat wallet; WeChat notifies us (CONTRACT.TERMINATED). */
     @PostMapping("/contracts/{bindingId}/terminate")
     public AuthorizationPage terminateInWallet(@PathVariable String bindingId) {

@@ -161,7 +161,7 @@ public class SandboxWeChatPay implements WeChatPay {
         Instant now = clock.instant();
         if (wechatRequestId != null) {
             Optional<BindRequest> request = bindRequest(wechatRequestId);
-            if (request.isEmpty()) {
+            if (request.isEmpty() || !request.get().userId().equals(userId)) {
                 return new AuthorizationState(AuthorizationStatus.NOT_FOUND, null, null);
             }
             ownTransaction.executeWithoutResult(s -> jdbc.update("update sandbox_wechat_bind_request set state = 'GRANTED', "
@@ -186,6 +186,14 @@ public class SandboxWeChatPay implements WeChatPay {
             }
         }
         return queryAuthorization(contractCode);
+    }
+
+    @Override
+    public Optional<BindRequestState> bindRequestState(String wechatRequestId) {
+        return bindRequest(wechatRequestId).map(r -> {
+            unavailableFor(r.userId(), "wechatAuthorization");
+            return new BindRequestState(r.userId(), BindRequestStatus.valueOf(r.state()));
+        });
     }
 
     /** PENDING → REFUSED; the answer is whether the request stands refused. */
@@ -314,6 +322,23 @@ public class SandboxWeChatPay implements WeChatPay {
         resource.put("entry", "我 → 服务 → 钱包 → 支付管理");
         resource.put("request_time", SandboxWeChatNotifier.rfc3339(now));
         notifier.send(notificationId, WeChatEvent.CONTRACT_BIND_REQUESTED, "用户发起绑定", resource);
+        return bindRequest(requestId).orElseThrow();
+    }
+
+    /**
+     * The customer gives up in the wallet before we answered: PENDING → WITHDRAWN (WeChat tells us nothing; our grant
+     * then finds the request gone). 404 for an unknown request, 409 when it was answered already.
+     */
+    public BindRequest customerWithdraws(String requestId) {
+        BindRequest request = bindRequest(requestId).orElseThrow(() -> ApiProblem.notFound("NO_BIND_REQUEST",
+                "WeChat has no binding request " + requestId + "."));
+        int updated = ownTransaction.execute(s -> jdbc.update("update sandbox_wechat_bind_request set state = 'WITHDRAWN', "
+                + "answered_at = ? where request_id = ? and state = 'PENDING'", ts(clock.instant()), requestId));
+        if (updated == 0) {
+            throw ApiProblem.conflict("BIND_REQUEST_ANSWERED", "WeChat's binding request " + requestId + " is "
+                    + bindRequest(requestId).orElse(request).state() + ", not PENDING.");
+        }
+        log.info("sandbox WeChat: {} withdrew binding request {} in the wallet", request.userId(), requestId);
         return bindRequest(requestId).orElseThrow();
     }
 

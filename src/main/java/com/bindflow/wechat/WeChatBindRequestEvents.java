@@ -45,8 +45,13 @@ public class WeChatBindRequestEvents implements WeChatEventHandler {
     public void handle(WeChatEvent event) {
         String requestId = event.string("request_id");
         String userId = event.string("user_id");
-        if (requestId == null || userId == null) {
-            log.warn("WeChat notification {} asks for a binding without request_id or user_id: ignored", event.notificationId());
+        if (requestId == null) {
+            log.warn("WeChat notification {} asks for a binding without request_id: ignored", event.notificationId());
+            return;
+        }
+        if (userId == null) {
+            log.warn("WeChat binding request {} names no user: refused", requestId);
+            wechat.refuseBindRequest(requestId, "The binding request names no user.");
             return;
         }
         try {

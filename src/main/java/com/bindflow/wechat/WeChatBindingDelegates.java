@@ -24,13 +24,19 @@ public class WeChatBindingDelegates {
                 wechat.thirdPartyAuthorizationOn((String) execution.getVariable(BindingProcess.VAR_USER_ID)));
     }
 
-    /** Task_GrantWeChatRequest (wallet entry): sets the contract and priority, as an authorization notification does. */
+    /**
+     * Task_GrantWeChatRequest (wallet entry): sets {@code authorizationStatus} and, when authorized, the contract and
+     * priority, as an authorization notification does.
+     */
     @Bean
     JavaDelegate grantWeChatRequest(WeChatBindingService wechat) {
         return execution -> {
             WeChatPay.AuthorizationState state = wechat.grantBindRequest(bindingId(execution));
-            execution.setVariable(BindingProcess.VAR_WECHAT_CONTRACT_ID, state.contractId());
-            execution.setVariable(BindingProcess.VAR_PAYMENT_PRIORITY, state.priority());
+            execution.setVariable(BindingProcess.VAR_AUTHORIZATION_STATUS, state.status().name());
+            if (state.status() == WeChatPay.AuthorizationStatus.AUTHORIZED) {
+                execution.setVariable(BindingProcess.VAR_WECHAT_CONTRACT_ID, state.contractId());
+                execution.setVariable(BindingProcess.VAR_PAYMENT_PRIORITY, state.priority());
+            }
         };
     }
 
@@ -38,7 +44,7 @@ public class WeChatBindingDelegates {
     @Bean
     JavaDelegate refuseWeChatRequest(WeChatBindingService wechat) {
         return execution -> execution.setVariable(BindingProcess.VAR_WECHAT_REQUEST_REFUSED,
-                wechat.refuseBindRequest(bindingId(execution), "binding did not complete"));
+                wechat.refuseBindRequest(bindingId(execution)));
     }
 
     /** Task_RequestWeChatAuthorization. */

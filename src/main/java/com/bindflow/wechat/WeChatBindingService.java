@@ -61,7 +61,8 @@ public class WeChatBindingService {
 
     /**
      * Wallet entry, step 4: grants WeChat's binding request (Baitiao right after 零钱) and records the contract code.
-     * Returns the contract and priority WeChat reports.
+     * Returns what WeChat reports: AUTHORIZED with the contract and priority, or (the request was withdrawn, refused or
+     * is unknown at WeChat) anything else, a business outcome the process takes.
      */
     public WeChatPay.AuthorizationState grantBindRequest(String bindingId) {
         lockAt(bindingId, BindingStatus.AWAITING_WECHAT_AUTHORIZATION);
@@ -69,11 +70,9 @@ public class WeChatBindingService {
         String contractCode = Binding.contractCodeOf(bindingId);
         WeChatPay.AuthorizationState state = wechat.grantBindRequest(binding.wechat().requestId(), contractCode,
                 bindingId, binding.userId());
-        if (state.status() != WeChatPay.AuthorizationStatus.AUTHORIZED) {
-            // WeChat must create the contract when we grant; anything else is for an operator to look at (incident)
-            throw new IllegalStateException("WeChat answered the grant of binding " + bindingId + " with " + state.status());
+        if (state.status() == WeChatPay.AuthorizationStatus.AUTHORIZED) {
+            bindings.recordAuthorizationRequest(bindingId, contractCode, null);
         }
-        bindings.recordAuthorizationRequest(bindingId, contractCode, null);
         return state;
     }
 
@@ -81,9 +80,14 @@ public class WeChatBindingService {
      * Undo: refuses WeChat's binding request (wallet entry) if it is still open. Returns whether it stands refused;
      * false for a JD-app binding (no request) or a request already granted.
      */
-    public boolean refuseBindRequest(String bindingId, String reason) {
-        String requestId = bindings.find(bindingId).map(b -> b.wechat().requestId()).orElse(null);
-        return requestId != null && wechat.refuseBindRequest(requestId, reason);
+    public boolean refuseBindRequest(String bindingId) {
+        Binding binding = bindings.find(bindingId).orElse(null);
+        if (binding == null || binding.wechat().requestId() == null) {
+            return false;
+        }
+        // WeChat shows the customer why: the message of the status the binding ends with (e.g. the switch guidance)
+        String reason = binding.statusMessage() != null ? binding.statusMessage() : String.join(", ", binding.reasonCodes());
+        return wechat.refuseBindRequest(binding.wechat().requestId(), reason.isBlank() ? "binding did not complete" : reason);
     }
 
     /** No notification came: asks WeChat where the authorization stands. */

@@ -27,6 +27,15 @@ public interface WeChatPay {
      */
     AuthorizationState grantBindRequest(String wechatRequestId, String contractCode, String bindingId, String userId);
 
+    /** Who asked, and where WeChat's binding request stands; empty for a request WeChat does not know. */
+    java.util.Optional<BindRequestState> bindRequestState(String wechatRequestId);
+
+    /** WITHDRAWN: the customer gave up in the wallet before we answered. */
+    enum BindRequestStatus { PENDING, GRANTED, REFUSED, WITHDRAWN }
+
+    record BindRequestState(String userId, BindRequestStatus status) {
+    }
+
     /**
      * Refuses WeChat's binding request if it is still open. Returns whether the request stands refused (now or by an
      * earlier call); false when it was granted or WeChat does not know it. Idempotent.

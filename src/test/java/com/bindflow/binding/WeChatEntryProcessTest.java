@@ -271,4 +271,68 @@ class WeChatEntryProcessTest extends ProcessTestSupport {
                         new BindingService.CreateBinding("demo-ok", Channel.JD_APP, "WXBR1")))
                 .isInstanceOfSatisfying(ApiProblem.class, p -> Assertions.assertThat(p.field()).isEqualTo("wechatRequestId"));
     }
+
+    @Test
+    void aRequestTheCustomerWithdrewInTheWalletEndsTheBindingAtTheGrant() {
+        bindInWallet("demo-ok");
+        throughOtp("demo-ok");
+        sandboxWeChat.customerWithdraws(requestId);
+        runJobs();
+        Assertions.assertThat(status()).isEqualTo(BindingStatus.FAILED);
+        Assertions.assertThat(binding(id).reasonCodes()).containsExactly("WECHAT_REQUEST_WITHDRAWN");
+        Assertions.assertThat(sandboxWeChat.authorizationOfBinding(id)).as("no contract was made").isEmpty();
+        assertThat(process).isEnded().hasPassed(BindingProcess.GATEWAY_REQUEST_GRANTED,
+                BindingProcess.END_EVENT_WECHAT_REQUEST_WITHDRAWN, BindingProcess.END_EVENT_UNDONE);
+        Assertions.assertThat(engine.getRuntimeService().createIncidentQuery().count()).isZero();
+    }
+
+    @Test
+    void theRefusalTellsWeChatWhy() {
+        bindInWallet("demo-3rdparty-off");
+        Assertions.assertThat(sandboxWeChat.bindRequest(requestId).orElseThrow().refuseReason())
+                .contains("third-party service authorization").contains("bind from the JD app");
+    }
+
+    @Test
+    void oneRequestIsOneBindingWhicheverWayItReachesUsFirst() {
+        // an API client starts the binding with WeChat's request id; WeChat's notification for it comes after
+        requestId = sandboxWeChat.customerRequestsBinding("demo-ok").requestId();
+        var viaApi = bindingService.create("test-client", "k-api", new BindingService.CreateBinding("demo-ok", Channel.WECHAT, requestId));
+        Assertions.assertThat(viaApi.replayed()).isFalse();
+        runJobs();   // the notification arrives: the same binding, nothing refused
+        Assertions.assertThat(bindingService.listByUser("demo-ok")).extracting(Binding::id).containsExactly(viaApi.binding().id());
+        Assertions.assertThat(requestState()).isEqualTo("PENDING");
+        Assertions.assertThat(binding(viaApi.binding().id()).status()).isEqualTo(BindingStatus.AWAITING_AGREEMENT);
+    }
+
+    @Test
+    void anotherCustomersOrAnAnsweredRequestIsRefused() {
+        String othersRequest = sandboxWeChat.customerRequestsBinding("demo-cashout").requestId();
+        Assertions.assertThatThrownBy(() -> bindingService.create("test-client", "k-1",
+                        new BindingService.CreateBinding("demo-ok", Channel.WECHAT, othersRequest)))
+                .isInstanceOfSatisfying(ApiProblem.class, p -> {
+                    Assertions.assertThat(p.code()).isEqualTo("WECHAT_REQUEST_UNKNOWN");
+                    Assertions.assertThat(p.field()).isEqualTo("wechatRequestId");
+                });
+        // a request refused while another binding was in progress starts nothing when it comes again later
+        String open = startBinding("demo-ok").id();
+        requestId = sandboxWeChat.customerRequestsBinding("demo-ok").requestId();
+        runJobs();
+        Assertions.assertThat(requestState()).isEqualTo("REFUSED");
+        bindingService.cancel(open);
+        runJobs();
+        Assertions.assertThatThrownBy(() -> bindingService.create(WeChatBindRequestEvents.CLIENT_ID, requestId,
+                        new BindingService.CreateBinding("demo-ok", Channel.WECHAT, requestId)))
+                .isInstanceOfSatisfying(ApiProblem.class, p -> Assertions.assertThat(p.code()).isEqualTo("WECHAT_REQUEST_ANSWERED"));
+        // and a request whose binding ended is that binding, however it comes again
+        bindInWallet("demo-ok.c1");
+        bindingService.cancel(id);
+        runJobs();
+        var again = bindingService.create("test-client", "k-2", new BindingService.CreateBinding("demo-ok.c1", Channel.WECHAT, requestId));
+        Assertions.assertThat(again.replayed()).isTrue();
+        Assertions.assertThat(again.binding().id()).isEqualTo(id);
+        Assertions.assertThat(again.binding().status()).isEqualTo(BindingStatus.CANCELLED);
+        Assertions.assertThat(bindingService.listByUser("demo-ok")).hasSize(1);
+        Assertions.assertThat(bindingService.listByUser("demo-ok.c1")).hasSize(1);
+    }
 }
