@@ -45,23 +45,59 @@ public class InstallmentPlans {
         BigDecimal couponShare = card.couponShare(coupon, channel).orElseThrow(() -> new FeeInputException("coupon",
                 coupon + " coupons are not valid on the " + channel + " channel."));
 
+        List<BigDecimal> principals = Fen.split(amount, periods);
+        List<BigDecimal> charges = new ArrayList<>(periods);
+        List<BigDecimal> surcharges = new ArrayList<>(periods);
+        BigDecimal owed = amount;
+        for (BigDecimal principal : principals) {
+            BigDecimal base = method == InterestMethod.PRINCIPAL_BASED ? owed : amount;
+            charges.add(Fen.round(base.multiply(rate)));
+            surcharges.add(Fen.round(base.multiply(surchargeRate)));
+            owed = owed.subtract(principal);
+        }
+        List<BigDecimal> discounts = couponDiscounts(charges, surcharges, couponShare);
         List<InstallmentQuote.Period> schedule = new ArrayList<>(periods);
         BigDecimal remaining = amount;
-        int k = 0;
-        for (BigDecimal principal : Fen.split(amount, periods)) {
-            BigDecimal base = method == InterestMethod.PRINCIPAL_BASED ? remaining : amount;
-            BigDecimal charge = Fen.round(base.multiply(rate));
-            BigDecimal surcharge = Fen.round(base.multiply(surchargeRate));
-            BigDecimal discount = Fen.round(charge.add(surcharge).multiply(couponShare));
-            remaining = remaining.subtract(principal);
-            schedule.add(new InstallmentQuote.Period(++k, principal, charge, surcharge, discount,
-                    principal.add(charge).add(surcharge).subtract(discount), remaining));
+        for (int k = 0; k < periods; k++) {
+            BigDecimal cost = charges.get(k).add(surcharges.get(k));
+            remaining = remaining.subtract(principals.get(k));
+            schedule.add(new InstallmentQuote.Period(k + 1, principals.get(k), charges.get(k), surcharges.get(k),
+                    discounts.get(k), principals.get(k).add(cost).subtract(discounts.get(k)), remaining));
         }
         InstallmentQuote.Totals totals = totals(schedule);
         return new InstallmentQuote(amount, periods, method, channel, coupon,
                 new InstallmentQuote.Rates(Fen.percent(rate), Fen.percent(surchargeRate), Fen.percent(couponShare)),
                 List.copyOf(schedule), totals, Fen.percent(rate.add(surchargeRate).multiply(BigDecimal.valueOf(12))),
                 AnnualizedRate.ofMonthlyPayments(amount, schedule.stream().map(InstallmentQuote.Period::payment).toList()));
+    }
+
+    /**
+     * The coupon pays its share of the whole cost, HALF_UP to the fen; each period its share of that period's cost,
+     * HALF_UP, and the fen the per-period rounding lost or gained are settled from the last period backwards (as the
+     * last period absorbs principal), never taking a period's discount below 0 or above its cost.
+     */
+    static List<BigDecimal> couponDiscounts(List<BigDecimal> charges, List<BigDecimal> surcharges, BigDecimal share) {
+        int n = charges.size();
+        List<BigDecimal> costs = new ArrayList<>(n);
+        List<BigDecimal> discounts = new ArrayList<>(n);
+        for (int k = 0; k < n; k++) {
+            BigDecimal cost = charges.get(k).add(surcharges.get(k));
+            costs.add(cost);
+            discounts.add(Fen.round(cost.multiply(share)));
+        }
+        BigDecimal difference = Fen.round(Fen.sum(costs).multiply(share)).subtract(Fen.sum(discounts));
+        BigDecimal step = new BigDecimal("0.01").multiply(BigDecimal.valueOf(difference.signum()));
+        for (int k = n - 1, untouched = 0; difference.signum() != 0 && untouched < n; k = (k + n - 1) % n) {
+            BigDecimal moved = discounts.get(k).add(step);
+            if (moved.signum() >= 0 && moved.compareTo(costs.get(k)) <= 0) {
+                discounts.set(k, moved);
+                difference = difference.subtract(step);
+                untouched = 0;
+            } else {
+                untouched++;
+            }
+        }
+        return discounts;
     }
 
     private static InstallmentQuote.Totals totals(List<InstallmentQuote.Period> schedule) {

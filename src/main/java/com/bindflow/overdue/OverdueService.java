@@ -222,6 +222,15 @@ public class OverdueService {
     // ---- called by the process -------------------------------------------------------------------------------------
 
     /**
+     * Timer_NextDay (end listener): the midnight timer takes the case's row lock, so a repayment settling the case at
+     * the same moment and the timer moving the process run one after the other: either the repayment's message finds
+     * the process waiting, or the accrual job after the timer finds the case settled.
+     */
+    public void takeTurn(String caseId) {
+        cases.lockCase(caseId);
+    }
+
+    /**
      * Task_FreezeCreditLine (WeChat channel): freezes the whole credit line for this case, unless the case was repaid
      * in full before the job ran. Returns whether the case froze the line. Idempotent (one freeze per case).
      */

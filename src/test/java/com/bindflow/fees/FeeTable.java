@@ -23,7 +23,7 @@ final class FeeTable {
                         + "| coupon pays | total cost | nominal | APR (IRR × 12) | effective |\n")
                 .append("|---:|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         InstallmentPlans plans = new InstallmentPlans(card);
-        for (int periods : new int[] {3, 6, 12}) {
+        for (int periods : new int[] {3, 6, 9, 12, 24}) {
             for (InterestMethod method : InterestMethod.values()) {
                 for (Object[] variant : List.of(new Object[] {Channel.JD_APP, Coupon.NONE},
                         new Object[] {Channel.WECHAT, Coupon.NONE}, new Object[] {Channel.WECHAT, Coupon.WECHAT_POINTS})) {

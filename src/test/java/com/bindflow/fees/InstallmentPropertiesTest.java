@@ -65,6 +65,15 @@ class InstallmentPropertiesTest {
         Assertions.assertThat(t.cost()).isEqualByComparingTo(t.interestOrFee().add(t.surcharge()).subtract(t.couponDiscount()));
     }
 
+    @Property(tries = 500)
+    void theCouponPaysExactlyItsShareOfTheWholeCost(@ForAll("requests") InstallmentRequest request) {
+        InstallmentQuote q = DEFAULT.quote(request);
+        BigDecimal share = q.rates().couponCoveredPercent().movePointLeft(2);
+        InstallmentQuote.Totals t = q.totals();
+        Assertions.assertThat(t.couponDiscount()).isEqualByComparingTo(
+                t.interestOrFee().add(t.surcharge()).multiply(share).setScale(2, java.math.RoundingMode.HALF_UP));
+    }
+
     @Property(tries = 300)
     void theAnnualizedRateDiscountsThePaymentsToThePrincipal(@ForAll("requests") InstallmentRequest request) {
         InstallmentQuote q = DEFAULT.quote(request);

@@ -331,4 +331,47 @@ class OverdueProcessTest extends ProcessTestSupport {
         Assertions.assertThat(freezes.isFrozen(USER)).isFalse();
         Assertions.assertThat(accrualRows(caseId)).isEqualTo(3);
     }
+
+    @Test
+    void aRepaymentAtTheMomentTheMidnightTimerFiresSettlesAndTheProcessEndsEitherWay() throws Exception {
+        for (int round = 0; round < 8; round++) {
+            setClock(T0);   // each round the same story: reported on the 11th, the timer at midnight
+            String caseId = reported(Channel.WECHAT, THOUSAND, DUE).overdue().id();
+            runJobs();
+            ProcessInstance pi = instance(caseId);
+            setClock(NEXT_MIDNIGHT);
+            String timer = timer(pi).getId();
+            // two threads, each in its own transactions as in production: the timer job and the repayment
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.Future<Object> timerRun = pool.submit(() -> {
+                go.await();
+                try {
+                    engine.getManagementService().executeJob(timer);
+                    return "timer";
+                } catch (RuntimeException lost) {
+                    return lost;
+                }
+            });
+            java.util.concurrent.Future<Object> repaid = pool.submit(() -> {
+                go.await();
+                try {
+                    return repay(caseId, "1001.50");
+                } catch (RuntimeException e) {
+                    return e;
+                }
+            });
+            go.countDown();
+            List<Object> outcomes = List.of(timerRun.get(60, java.util.concurrent.TimeUnit.SECONDS),
+                    repaid.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            pool.shutdownNow();
+            // the repayment never fails; the timer job may lose to it (its execution moved on) and is then gone
+            Assertions.assertThat(outcomes.get(1)).as("round %d: %s", round, outcomes.get(1)).isInstanceOf(Repayment.class);
+            Assertions.assertThat(((Repayment) outcomes.get(1)).settled()).isTrue();
+            runJobs();
+            Assertions.assertThat(ended(caseId)).as("round %d", round).isTrue();
+            Assertions.assertThat(freezes.isFrozen(USER)).isFalse();
+            Assertions.assertThat(accrualRows(caseId)).isEqualTo(3);
+        }
+    }
 }
