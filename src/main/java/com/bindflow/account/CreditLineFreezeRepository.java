@@ -41,6 +41,11 @@ public class CreditLineFreezeRepository {
         return n != null && n > 0;
     }
 
+    public Optional<Instant> lastLifted(String userId, FreezeCause cause) {
+        return Optional.ofNullable(jdbc.queryForObject("select max(lifted_at) as last_lifted from credit_line_freeze "
+                + "where user_id = ? and cause = ?", (rs, n) -> utcInstant(rs, "last_lifted"), userId, cause.name()));
+    }
+
     /** The user's freezes not lifted yet, oldest first. */
     public List<CreditLineFreeze> active(String userId) {
         return jdbc.query("select " + COLUMNS + " from credit_line_freeze where user_id = ? and lifted_at is null "

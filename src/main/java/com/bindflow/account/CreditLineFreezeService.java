@@ -1,7 +1,9 @@
 package com.bindflow.account;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +42,11 @@ public class CreditLineFreezeService implements CreditLineFreezes {
     @Override
     public boolean isFrozen(String userId) {
         return freezes.anyActive(userId);
+    }
+
+    @Override
+    public Optional<Instant> lastLifted(String userId, FreezeCause cause) {
+        return freezes.lastLifted(userId, cause);
     }
 
     /**

@@ -10,4 +10,7 @@ public interface CreditLineFreezes {
 
     /** Idempotent per (userId, cause, evidenceRef). RISK freezes start the Unfreeze review process. */
     void freeze(String userId, FreezeCause cause, String reason, String evidenceRef);
+
+    /** When the user's last freeze of this cause was lifted; empty when none was. */
+    java.util.Optional<java.time.Instant> lastLifted(String userId, FreezeCause cause);
 }

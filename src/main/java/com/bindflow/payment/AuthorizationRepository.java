@@ -94,10 +94,11 @@ public class AuthorizationRepository {
      * {@link RiskFacts.History}) and the approved, not reversed offline scans of {@code day}.
      */
     public CustomerHistory history(String userId, String city, Instant now, LocalDate day, Instant dayStart,
-                                   Instant activatedAt, RiskProperties risk) {
+                                   Instant activatedAt, Instant burstCountFrom, RiskProperties risk) {
         Instant velocityStart = now.minus(risk.velocity().window());
         Instant lookbackStart = now.minus(risk.unusualCity().lookback());
-        Instant burstStart = activatedAt == null ? now : activatedAt;
+        Instant burstStart = activatedAt == null ? now
+                : burstCountFrom != null && burstCountFrom.isAfter(activatedAt) ? burstCountFrom : activatedAt;
         Instant burstEnd = activatedAt == null ? now : activatedAt.plus(risk.burst().window());
         Instant since = Stream.of(velocityStart, lookbackStart, burstStart, dayStart).min(Instant::compareTo).orElseThrow();
         String cityKey = cityKey(city);

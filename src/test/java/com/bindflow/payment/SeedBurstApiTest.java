@@ -14,6 +14,9 @@ import org.junit.jupiter.api.Test;
  */
 class SeedBurstApiTest extends PaymentTestSupport {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    com.bindflow.account.CreditLineFreezeService freezeService;
+
     private JsonNode scanAfter(Duration sinceActivation, String amount, String city) {
         setClock(T0.plus(sinceActivation));
         return authorize("demo-ok", Scenario.OFFLINE_SCAN, amount, city);
@@ -84,5 +87,23 @@ class SeedBurstApiTest extends PaymentTestSupport {
         JsonNode late = scanAfter(Duration.ofHours(2), "1800.00", "City-5");
         assertThat(decision(late)).isEqualTo("DECLINED");
         assertThat(rows("credit_line_freeze")).isZero();
+    }
+
+    @Test
+    void afterAnUnfreezeTheScansTheReviewJudgedDoNotFreezeTheLineAgain() {
+        activeBinding("demo-ok");
+        String[] cities = {"Shanghai", "Hangzhou", "Suzhou", "Nanjing", "Hefei"};
+        JsonNode last = null;
+        for (int i = 0; i < cities.length; i++) {
+            last = scanAfter(Duration.ofMinutes(10 + 10 * i), "1900.00", cities[i]);
+        }
+        assertThat(decision(last)).isEqualTo("FROZEN");
+        assertThat(freezeService.lift("demo-ok", com.bindflow.account.FreezeCause.RISK, "travel proof approved")).isOne();
+
+        // still within 2 h of activation: one more near-limit scan from yet another city is judged on its own
+        JsonNode after = scanAfter(Duration.ofMinutes(70), "1900.00", "Wuxi");
+        assertThat(decision(after)).isNotEqualTo("FROZEN");
+        assertThat(reasons(after)).doesNotContain("CROSS_CITY_SCAN_BURST");
+        assertThat(rows("credit_line_freeze")).isOne();
     }
 }
