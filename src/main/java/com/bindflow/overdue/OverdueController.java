@@ -1,8 +1,12 @@
 package com.bindflow.overdue;
 
+import com.bindflow.security.BindflowGroups;
+import com.bindflow.shared.ApiProblem;
 import com.bindflow.shared.Idempotency;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.security.Principal;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,7 +33,13 @@ public class OverdueController {
     /** {@code {"channel":"JD_APP"|"WECHAT","amountDue":"1000.00","dueDate":"2026-03-10"}}. */
     @PostMapping("/overdue-events")
     public ResponseEntity<OverdueView> report(@PathVariable String userId, @RequestHeader(Idempotency.HEADER) String key,
-                                              @RequestBody OverdueService.Report report, Principal client) {
+                                              @RequestBody OverdueService.Report report, Principal client,
+                                              HttpServletRequest request) {
+        if (!request.isUserInRole(BindflowGroups.JD_FINANCE)) {
+            // an overdue freezes a whole credit line: only JD Finance's feed reports one, not the JD app
+            throw new ApiProblem(HttpStatus.FORBIDDEN, "FORBIDDEN", "Only JD Finance (group "
+                    + BindflowGroups.JD_FINANCE + ") reports overdue amounts.");
+        }
         OverdueService.Reported reported = overdues.report(Idempotency.client(client), Idempotency.key(key), userId, report);
         OverdueView view = OverdueView.of(reported.overdue());
         return ResponseEntity.created(URI.create("/api/accounts/" + userId + "/overdues/" + view.id()))

@@ -11,6 +11,8 @@ public final class BindflowGroups {
     public static final String RISK_SUPERVISORS = "risk-supervisors";
     /** Members may call the domain API {@code /api/*}; they need (and get) no Camunda authorization. */
     public static final String API_CLIENTS = "api-clients";
+    /** API clients that speak for JD Finance: only they report overdue amounts. */
+    public static final String JD_FINANCE = "jd-finance";
 
     /** The groups whose members work on user tasks in Tasklist. */
     public static final List<String> STAFF = List.of(ELIGIBILITY_REVIEWERS, CUSTOMER_SERVICE, RISK_REVIEWERS, RISK_SUPERVISORS);

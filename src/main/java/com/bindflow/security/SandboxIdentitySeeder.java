@@ -28,6 +28,7 @@ public class SandboxIdentitySeeder extends AbstractProcessEnginePlugin {
         groups.put(BindflowGroups.ELIGIBILITY_REVIEWERS, "Eligibility reviewers");
         groups.put(BindflowGroups.CUSTOMER_SERVICE, "Customer service");
         groups.put(BindflowGroups.API_CLIENTS, "API clients");
+        groups.put(BindflowGroups.JD_FINANCE, "JD Finance");
         groups.put(BindflowGroups.RISK_REVIEWERS, "Risk reviewers");
         groups.put(BindflowGroups.RISK_SUPERVISORS, "Risk supervisors");
         GROUPS = Collections.unmodifiableMap(groups);

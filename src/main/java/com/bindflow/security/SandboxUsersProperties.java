@@ -23,14 +23,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("bindflow.sandbox")
 public class SandboxUsersProperties {
 
-    /** The built-in sandbox roster; the password of each is its id, except {@code jd-app} ({@code jd-app-secret}). */
+    /**
+     * The built-in sandbox roster; the password of each is its id, except the API clients {@code jd-app}
+     * ({@code jd-app-secret}) and {@code jd-finance} ({@code jd-finance-secret}).
+     */
     public static final List<SandboxUser> DEFAULTS = List.of(
             new SandboxUser("reviewer1", "reviewer1", "Rita", "Reviewer", null, List.of(BindflowGroups.ELIGIBILITY_REVIEWERS)),
             new SandboxUser("reviewer2", "reviewer2", "Rui", "Reviewer", null, List.of(BindflowGroups.ELIGIBILITY_REVIEWERS)),
             new SandboxUser("cs1", "cs1", "Chen", "Service", null, List.of(BindflowGroups.CUSTOMER_SERVICE)),
             new SandboxUser("risk1", "risk1", "Ren", "Risk", null, List.of(BindflowGroups.RISK_REVIEWERS)),
             new SandboxUser("supervisor1", "supervisor1", "Su", "Supervisor", null, List.of(BindflowGroups.RISK_SUPERVISORS)),
-            new SandboxUser("jd-app", "jd-app-secret", "JD", "App", null, List.of(BindflowGroups.API_CLIENTS)));
+            new SandboxUser("jd-app", "jd-app-secret", "JD", "App", null, List.of(BindflowGroups.API_CLIENTS)),
+            new SandboxUser("jd-finance", "jd-finance-secret", "JD", "Finance", null,
+                    List.of(BindflowGroups.API_CLIENTS, BindflowGroups.JD_FINANCE)));
 
     private Map<String, UserEntry> users = new LinkedHashMap<>();
 

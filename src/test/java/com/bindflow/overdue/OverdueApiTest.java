@@ -3,6 +3,7 @@ package com.bindflow.overdue;
 import static com.bindflow.support.JdAppApi.assertProblem;
 
 import com.bindflow.support.ApiTestSupport;
+import com.bindflow.support.JdAppApi;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
@@ -27,8 +28,13 @@ class OverdueApiTest extends ApiTestSupport {
     static final String REPAYMENTS = ACCOUNT + "/repayments";
     static final String WECHAT_OVERDUE = "{\"channel\":\"WECHAT\",\"amountDue\":\"1000.00\",\"dueDate\":\"2026-03-09\"}";
 
+    /** Overdue events come from JD Finance's client, everything else from the JD app's. */
     private ResponseEntity<JsonNode> post(String path, String key, String body) {
-        return api.post(path, key, body);
+        return path.endsWith("/overdue-events") ? jdFinance().post(path, key, body) : api.post(path, key, body);
+    }
+
+    private JdAppApi jdFinance() {
+        return new JdAppApi(anonymous, json, "jd-finance", "jd-finance-secret");
     }
 
     private String reported(String body) {
@@ -259,5 +265,12 @@ class OverdueApiTest extends ApiTestSupport {
         Assertions.assertThat(overdue.path("penaltyAccrued").decimalValue()).isEqualByComparingTo("2.50");
         Assertions.assertThat(account.path("nextSteps")).extracting(JsonNode::asText)
                 .containsExactly("POST /api/accounts/{userId}/repayments");
+    }
+
+    @Test
+    void onlyJdFinanceReportsOverdueAmounts() {
+        assertProblem(api.post(EVENTS, "k-app", WECHAT_OVERDUE), HttpStatus.FORBIDDEN, "FORBIDDEN", null);
+        Assertions.assertThat(api.get(ACCOUNT).getBody().path("overdues")).isEmpty();
+        Assertions.assertThat(api.get(ACCOUNT).getBody().path("frozen").asBoolean()).isFalse();
     }
 }

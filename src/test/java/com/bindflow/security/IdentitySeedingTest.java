@@ -40,7 +40,8 @@ class IdentitySeedingTest {
 
     @Test
     void theSandboxGroupsAndUsersAreThere() {
-        for (String group : List.of("eligibility-reviewers", "customer-service", "api-clients", "risk-reviewers", "risk-supervisors")) {
+        for (String group : List.of("eligibility-reviewers", "customer-service", "api-clients", "risk-reviewers", "risk-supervisors",
+                "jd-finance")) {
             assertThat(identityService.createGroupQuery().groupId(group).singleResult().getType())
                     .isEqualTo(Groups.GROUP_TYPE_WORKFLOW);
         }
@@ -52,6 +53,9 @@ class IdentitySeedingTest {
         });
         assertThat(identityService.checkPassword("reviewer1", "reviewer1")).isTrue();
         assertThat(identityService.checkPassword("jd-app", "jd-app-secret")).isTrue();
+        assertThat(identityService.createGroupQuery().groupMember("jd-finance").list()).extracting(g -> g.getId())
+                .containsExactlyInAnyOrder("api-clients", "jd-finance");
+        assertThat(identityService.checkPassword("jd-finance", "jd-finance-secret")).isTrue();
         // the admin of camunda.bpm.admin-user
         assertThat(identityService.checkPassword("admin", "admin")).isTrue();
         assertThat(identityService.createUserQuery().userId("admin").memberOfGroup("camunda-admin").count()).isEqualTo(1);
@@ -168,10 +172,10 @@ class IdentitySeedingTest {
         var users = properties.effectiveUsers();
 
         assertThat(users).extracting(SandboxUsersProperties.SandboxUser::id)
-                .containsExactly("reviewer1", "reviewer2", "cs1", "risk1", "supervisor1", "jd-app", "cs2");
+                .containsExactly("reviewer1", "reviewer2", "cs1", "risk1", "supervisor1", "jd-app", "jd-finance", "cs2");
         assertThat(users.get(0).password()).isEqualTo("changed");
         assertThat(users.get(0).groups()).containsExactly("eligibility-reviewers");
-        assertThat(users.get(6).password()).isEqualTo("cs2");
-        assertThat(users.get(6).groups()).containsExactly("customer-service");
+        assertThat(users.get(7).password()).isEqualTo("cs2");
+        assertThat(users.get(7).groups()).containsExactly("customer-service");
     }
 }

@@ -18,7 +18,12 @@ public final class JdAppApi {
     private final ObjectMapper json;
 
     public JdAppApi(TestRestTemplate anonymous, ObjectMapper json) {
-        this.rest = anonymous.withBasicAuth("jd-app", "jd-app-secret");
+        this(anonymous, json, "jd-app", "jd-app-secret");
+    }
+
+    /** Another API client of the sandbox, e.g. {@code jd-finance}. */
+    public JdAppApi(TestRestTemplate anonymous, ObjectMapper json, String client, String secret) {
+        this.rest = anonymous.withBasicAuth(client, secret);
         this.json = json;
     }
 
