@@ -142,7 +142,19 @@ public class OverdueService {
     // ---- repayments ------------------------------------------------------------------------------------------------
 
     /** A repayment of {@code amount} (yuan, at most 2 decimals) on the case {@code overdueId}. */
-    public record Repay(String overdueId, BigDecimal amount) {
+    /**
+     * A repayment of {@code amount}, or with {@code payInFull} of everything due at the moment it is booked (the days
+     * up to today posted first): the customer need not guess a penalty that grows at midnight.
+     */
+    public record Repay(String overdueId, BigDecimal amount, Boolean payInFull) {
+
+        public Repay(String overdueId, BigDecimal amount) {
+            this(overdueId, amount, null);
+        }
+
+        boolean inFull() {
+            return Boolean.TRUE.equals(payInFull);
+        }
     }
 
     /** The repayment and whether this answer replays an earlier request with the same Idempotency-Key. */
@@ -159,8 +171,11 @@ public class OverdueService {
         if (repay.overdueId() == null || repay.overdueId().isBlank()) {
             throw ApiProblem.badRequest("overdueId", "overdueId is required: the id of the overdue case repaid.");
         }
-        BigDecimal amount = amount("amount", repay.amount());
-        String hash = RequestHash.of(userId, repay.overdueId(), amount.toPlainString());
+        if (repay.inFull() && repay.amount() != null) {
+            throw ApiProblem.badRequest("amount", "Give an amount or payInFull: true, not both.");
+        }
+        BigDecimal amount = repay.inFull() ? null : amount("amount", repay.amount());
+        String hash = RequestHash.of(userId, repay.overdueId(), repay.inFull() ? "IN_FULL" : amount.toPlainString());
         Optional<Repaid> replay = replayRepayment(clientId, idempotencyKey, hash);
         if (replay.isPresent()) {
             return replay.get();
@@ -187,6 +202,9 @@ public class OverdueService {
                     + overdue.settledAt() + "; nothing is due.").with("field", "overdueId");
         }
         OverdueLedger ledger = postThroughToday(overdue);
+        if (amount == null) {
+            amount = ledger.outstanding();   // payInFull: what is due now, under the case's lock
+        }
         if (amount.compareTo(ledger.outstanding()) > 0) {
             throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "AMOUNT_EXCEEDS_DUE", "amount", "The amount " + amount
                     + " is more than the " + ledger.outstanding() + " due on overdue case " + caseId + " (principal "

@@ -6,6 +6,7 @@ import com.bindflow.support.ApiTestSupport;
 import com.bindflow.support.JdAppApi;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
 import org.assertj.core.api.Assertions;
@@ -272,5 +273,19 @@ class OverdueApiTest extends ApiTestSupport {
         assertProblem(api.post(EVENTS, "k-app", WECHAT_OVERDUE), HttpStatus.FORBIDDEN, "FORBIDDEN", null);
         Assertions.assertThat(api.get(ACCOUNT).getBody().path("overdues")).isEmpty();
         Assertions.assertThat(api.get(ACCOUNT).getBody().path("frozen").asBoolean()).isFalse();
+    }
+
+    @Test
+    void payInFullPaysWhatIsDueAtTheMomentItIsBookedEvenAfterMidnight() {
+        String id = post(EVENTS, "jd-event-1", WECHAT_OVERDUE).getBody().path("id").asText();
+        runJobs();
+        JsonNode seen = api.get(ACCOUNT + "/overdues/" + id).getBody();
+        BigDecimal seenDue = seen.path("principalOutstanding").decimalValue().add(seen.path("penaltyOutstanding").decimalValue());
+        advance(java.time.Duration.ofDays(1));   // a day's penalty more by the time the customer pays
+        JsonNode paid = post(REPAYMENTS, "pay-all", "{\"overdueId\":\"" + id + "\",\"payInFull\":true}").getBody();
+        Assertions.assertThat(paid.path("amount").decimalValue()).isEqualByComparingTo(seenDue.add(new BigDecimal("0.50")));
+        Assertions.assertThat(api.get(ACCOUNT + "/overdues/" + id).getBody().path("state").asText()).isEqualTo("SETTLED");
+        assertProblem(post(REPAYMENTS, "pay-both", "{\"overdueId\":\"" + id + "\",\"amount\":1.00,\"payInFull\":true}"),
+                HttpStatus.BAD_REQUEST, null, "amount");
     }
 }
