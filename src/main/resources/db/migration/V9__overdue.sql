@@ -16,7 +16,9 @@ create table overdue_case (
   client_id varchar(64) not null,
   idem_key varchar(255) not null,
   request_hash varchar(64) not null,
-  constraint uq_overdue_case_idempotency unique (client_id, idem_key)
+  constraint uq_overdue_case_idempotency unique (client_id, idem_key),
+  -- one case per bill: the same amount due reported again (another key, another client) is not a second overdue
+  constraint uq_overdue_case_bill unique (user_id, channel, due_date)
 );
 create index ix_overdue_case_user on overdue_case (user_id, reported_at);
 

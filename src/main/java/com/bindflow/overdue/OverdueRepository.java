@@ -56,6 +56,12 @@ public class OverdueRepository {
                 .stream().findFirst();
     }
 
+    /** The case of the user's bill due on {@code dueDate} on {@code channel}, if it was reported. */
+    public Optional<OverdueCase> findByBill(String userId, Channel channel, LocalDate dueDate) {
+        return jdbc.query("select " + CASE_COLUMNS + " from overdue_case where user_id = ? and channel = ? and due_date = ?",
+                OverdueRepository::mapCase, userId, channel.name(), dueDate).stream().findFirst();
+    }
+
     /** The user's cases, open ones first, then by the time they were reported, newest first. */
     public List<OverdueCase> casesOf(String userId) {
         return jdbc.query("select " + CASE_COLUMNS + " from overdue_case where user_id = ? order by "

@@ -97,12 +97,15 @@ public class OverdueService {
         try {
             return new Reported(tx.execute(status -> open(opened, clientId, idempotencyKey, hash)), false);
         } catch (DuplicateKeyException raced) {
-            // the same key was taken by a concurrent request: answer as it would now
-            return replayReport(clientId, idempotencyKey, hash).orElseThrow(() -> raced);
+            // the same key or the same bill was taken by a concurrent request: answer as it would now
+            return replayReport(clientId, idempotencyKey, hash).orElseThrow(() -> alreadyReported(opened));
         }
     }
 
     private OverdueLedger open(OverdueCase opened, String clientId, String idempotencyKey, String hash) {
+        if (cases.findByBill(opened.userId(), opened.channel(), opened.dueDate()).isPresent()) {
+            throw alreadyReported(opened);
+        }
         cases.insertCase(opened, clientId, idempotencyKey, hash);
         OverdueLedger ledger = postThroughToday(opened);
         runtime.startProcessInstanceByKey(OverdueProcess.PROCESS_ID, opened.id(), Map.of(
@@ -113,6 +116,14 @@ public class OverdueService {
         log.info("overdue case {} of {} opened: {} due {} on {}, {} day(s) posted", opened.id(), opened.userId(),
                 opened.amountDue(), opened.dueDate(), opened.channel(), ledger.accruals().size());
         return ledger;
+    }
+
+    private ApiProblem alreadyReported(OverdueCase opened) {
+        String existing = cases.findByBill(opened.userId(), opened.channel(), opened.dueDate()).map(OverdueCase::id)
+                .orElse("unknown");
+        return ApiProblem.conflict("OVERDUE_ALREADY_REPORTED", "The " + opened.channel() + " bill of " + opened.userId()
+                + " due " + opened.dueDate() + " was reported already: overdue case " + existing + ".")
+                .with("overdueId", existing).with("field", "dueDate");
     }
 
     private LocalDate checkedDueDate(LocalDate dueDate) {

@@ -335,8 +335,8 @@ class OverdueProcessTest extends ProcessTestSupport {
     @Test
     void aRepaymentAtTheMomentTheMidnightTimerFiresSettlesAndTheProcessEndsEitherWay() throws Exception {
         for (int round = 0; round < 8; round++) {
-            setClock(T0);   // each round the same story: reported on the 11th, the timer at midnight
-            String caseId = reported(Channel.WECHAT, THOUSAND, DUE).overdue().id();
+            setClock(T0);   // each round: another bill reported on the 11th, the timer at midnight
+            String caseId = reported(Channel.WECHAT, THOUSAND, DUE.minusDays(round)).overdue().id();
             runJobs();
             ProcessInstance pi = instance(caseId);
             setClock(NEXT_MIDNIGHT);
@@ -356,7 +356,8 @@ class OverdueProcessTest extends ProcessTestSupport {
             java.util.concurrent.Future<Object> repaid = pool.submit(() -> {
                 go.await();
                 try {
-                    return repay(caseId, "1001.50");
+                    return overdues.repay("jd-app", UUID.randomUUID().toString(), USER,
+                            new OverdueService.Repay(caseId, null, true)).repayment();
                 } catch (RuntimeException e) {
                     return e;
                 }
@@ -371,7 +372,20 @@ class OverdueProcessTest extends ProcessTestSupport {
             runJobs();
             Assertions.assertThat(ended(caseId)).as("round %d", round).isTrue();
             Assertions.assertThat(freezes.isFrozen(USER)).isFalse();
-            Assertions.assertThat(accrualRows(caseId)).isEqualTo(3);
+            Assertions.assertThat(accrualRows(caseId)).isEqualTo(3 + round);
         }
+    }
+
+    @Test
+    void theSameBillReportedAgainIsNotASecondOverdue() {
+        String caseId = reported(Channel.WECHAT, THOUSAND, DUE).overdue().id();
+        Assertions.assertThatThrownBy(() -> reported(Channel.WECHAT, THOUSAND, DUE))
+                .isInstanceOfSatisfying(com.bindflow.shared.ApiProblem.class, p -> {
+                    Assertions.assertThat(p.code()).isEqualTo("OVERDUE_ALREADY_REPORTED");
+                    Assertions.assertThat(p.getMessage()).contains(caseId);
+                });
+        Assertions.assertThat(overdues.casesOf(USER)).hasSize(1);
+        // the same due date on the other channel is another bill
+        Assertions.assertThat(reported(Channel.JD_APP, THOUSAND, DUE).overdue().id()).isNotEqualTo(caseId);
     }
 }
