@@ -10,7 +10,8 @@ import java.util.Optional;
 
 /**
  * The rate card of {@code processes/fee-rate-card.dmn}: four decision tables, hit policy UNIQUE, rates in percent.
- * A percent is read from its decimal text (1.30 → 0.0130 exactly), never through binary arithmetic.
+ * The table's outputs are DMN doubles; each is read back through its shortest decimal text (1.30 → 0.0130 exactly,
+ * the number's toString), so no binary rounding reaches a quote at these few decimals.
  */
 public final class DmnRateCard implements RateCard {
 

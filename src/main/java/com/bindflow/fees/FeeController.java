@@ -35,7 +35,7 @@ public class FeeController {
     @PostMapping("/installment-quotes")
     public InstallmentQuote installment(@RequestBody InstallmentQuoteRequest request) {
         Long periods = wholeNumber("periods", request.periods());
-        return FeeInputException.asBadRequest(() -> plans.quote(new InstallmentRequest(request.amount(),
+        return FeeInputProblems.asBadRequest(() -> plans.quote(new InstallmentRequest(request.amount(),
                 periods == null ? null : Math.toIntExact(periods), request.method(), request.channel(), request.coupon())));
     }
 
@@ -45,7 +45,7 @@ public class FeeController {
     @PostMapping("/withdrawal-quotes")
     public WithdrawalQuote withdrawal(@RequestBody WithdrawalQuoteRequest request) {
         Long days = wholeNumber("days", request.days());
-        return FeeInputException.asBadRequest(() -> withdrawals.quote(request.amount(), days, request.channel()));
+        return FeeInputProblems.asBadRequest(() -> withdrawals.quote(request.amount(), days, request.channel()));
     }
 
     /** Either {@code days} overdue, or the {@code dueDate} and the day to count up to, {@code asOf} (inclusive). */
@@ -62,7 +62,7 @@ public class FeeController {
         if (days == null && !byDates) {
             throw ApiProblem.badRequest("days", "days (or dueDate and asOf) is required.");
         }
-        return FeeInputException.asBadRequest(() -> byDates
+        return FeeInputProblems.asBadRequest(() -> byDates
                 ? penalties.penaltyFor(request.amount(), request.dueDate(), request.asOf())
                 : penalties.penaltyForDays(request.amount(), days));
     }

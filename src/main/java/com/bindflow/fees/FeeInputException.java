@@ -1,9 +1,9 @@
 package com.bindflow.fees;
 
-import com.bindflow.shared.ApiProblem;
-import java.util.function.Supplier;
-
-/** A quote's input the fee engine refuses, naming the field to blame (the REST layer answers 400 with it). */
+/**
+ * A quote's input the fee engine refuses, naming the field to blame (the REST layer answers 400 with it, see
+ * {@link FeeInputProblems}). Plain Java: the engine's core knows no web framework.
+ */
 public class FeeInputException extends IllegalArgumentException {
 
     private final String field;
@@ -15,15 +15,6 @@ public class FeeInputException extends IllegalArgumentException {
 
     public String field() {
         return field;
-    }
-
-    /** Runs a check or quote of the fee engine; a refused input becomes a 400 naming the field. */
-    public static <T> T asBadRequest(Supplier<T> call) {
-        try {
-            return call.get();
-        } catch (FeeInputException e) {
-            throw ApiProblem.badRequest(e.field(), e.getMessage());
-        }
     }
 
     static <T> T required(String field, T value) {

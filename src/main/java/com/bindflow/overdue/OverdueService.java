@@ -5,7 +5,7 @@ import com.bindflow.account.FreezeCause;
 import com.bindflow.account.JdFinanceAccounts;
 import com.bindflow.binding.Channel;
 import com.bindflow.fees.DailyAccrual;
-import com.bindflow.fees.FeeInputException;
+import com.bindflow.fees.FeeInputProblems;
 import com.bindflow.fees.Fen;
 import com.bindflow.fees.OverduePenalties;
 import com.bindflow.shared.ApiProblem;
@@ -352,6 +352,6 @@ public class OverdueService {
     }
 
     private static BigDecimal amount(String field, BigDecimal value) {
-        return FeeInputException.asBadRequest(() -> Fen.requireAmount(field, value));
+        return FeeInputProblems.asBadRequest(() -> Fen.requireAmount(field, value));
     }
 }
