@@ -65,6 +65,12 @@ public class AuthorizationRepository {
                 decision.name(), join(reasonCodes), faceAttempts, ts(now), id) == 1;
     }
 
+    /** The evaluation after the face answer: its outcome and the layers of both evaluations, as GET shows them. */
+    public void recordRiskAfterStepUp(String id, RiskOutcome outcome, List<LayerResult> layers) {
+        jdbc.update("update payment_authorization set risk_outcome = ?, risk_layers = ? where id = ?",
+                outcome.name(), json(layers), id);
+    }
+
     public void recordFaceAttempts(String id, int faceAttempts) {
         jdbc.update("update payment_authorization set face_attempts = ? where id = ?", faceAttempts, id);
     }

@@ -312,6 +312,11 @@ public class PaymentAuthorizationService {
         AuthorizationRepository.CustomerHistory history = history(a.userId(), a.city(), now, a.beijingDay(), binding);
         RiskEvaluation gates = risk.gates(riskFacts(a.userId(), a.scenario(), a.amount(), a.city(), now, frozen, binding,
                 figures, history.risk()));
+        // every evaluation is recorded: the gates run again after the face, beside the first evaluation's layers
+        List<LayerResult> layers = new java.util.ArrayList<>(a.riskLayers());
+        gates.layers().forEach(l -> layers.add(new LayerResult(l.layer() + " (after face)", l.outcome(), l.reason(), l.detail())));
+        authorizations.recordRiskAfterStepUp(a.id(), gates.outcome() == RiskOutcome.PASS ? a.riskOutcome() : gates.outcome(),
+                layers);
         if (gates.outcome() == RiskOutcome.FREEZE || gates.outcome() == RiskOutcome.DECLINE) {
             Decision decision = gates.outcome() == RiskOutcome.FREEZE ? Decision.FROZEN : Decision.DECLINED;
             authorizations.decideStepUp(a.id(), decision, gates.reasons(gates.outcome()), attempts, now);

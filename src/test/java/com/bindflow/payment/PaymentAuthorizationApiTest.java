@@ -282,7 +282,15 @@ class PaymentAuthorizationApiTest extends PaymentTestSupport {
         assertThat(reasons(answered)).containsExactly("ACCOUNT_FROZEN");
         assertThat(rows("credit_line_freeze")).isOne();       // refusing a frozen account freezes nothing new
         assertThat(figures("demo-ok").wechatExposure()).isEqualByComparingTo("0.00");
-        assertThat(call(HttpMethod.GET, AUTHORIZATIONS + "/" + waiting, null, null).getBody().path("risk").path("outcome")
-                .asText()).isEqualTo("STEP_UP");
+        // the evaluation after the face is recorded beside the first one
+        JsonNode risk = call(HttpMethod.GET, AUTHORIZATIONS + "/" + waiting, null, null).getBody().path("risk");
+        assertThat(risk.path("outcome").asText()).isEqualTo("FREEZE");
+        java.util.List<String> fired = new java.util.ArrayList<>();
+        risk.path("layers").forEach(l -> {
+            if (!"PASS".equals(l.path("outcome").asText())) {
+                fired.add(l.path("layer").asText() + ":" + l.path("reason").asText());
+            }
+        });
+        assertThat(fired).anyMatch(f -> f.endsWith("(after face):ACCOUNT_FROZEN"));
     }
 }
