@@ -13,6 +13,7 @@ import com.bindflow.risk.RiskOutcome;
 import com.bindflow.risk.RiskPipeline;
 import com.bindflow.risk.RiskProperties;
 import com.bindflow.shared.ApiProblem;
+import com.bindflow.shared.OutsideSystemUnavailableException;
 import com.bindflow.shared.Idempotency;
 import com.bindflow.shared.EngineClock;
 import com.bindflow.verification.FaceRecognition;
@@ -49,14 +50,15 @@ public class PaymentAuthorizationService {
     private final RiskProperties riskProperties;
     private final PaymentLimits limits;
     private final PaymentProperties properties;
+    private final PaymentFailures failures;
     private final Clock clock;
     private final TransactionTemplate tx;
 
     public PaymentAuthorizationService(AuthorizationRepository authorizations, PaymentLedger ledger,
                                        BindingRepository bindings, JdFinanceAccounts accounts, CreditLineFreezes freezes,
                                        FaceRecognition faces, RiskPipeline risk, RiskProperties riskProperties,
-                                       PaymentLimits limits, PaymentProperties properties, Clock clock,
-                                       PlatformTransactionManager transactionManager) {
+                                       PaymentLimits limits, PaymentProperties properties, PaymentFailures failures,
+                                       Clock clock, PlatformTransactionManager transactionManager) {
         this.authorizations = authorizations;
         this.ledger = ledger;
         this.bindings = bindings;
@@ -67,6 +69,7 @@ public class PaymentAuthorizationService {
         this.riskProperties = riskProperties;
         this.limits = limits;
         this.properties = properties;
+        this.failures = failures;
         this.clock = clock;
         this.tx = new TransactionTemplate(transactionManager);
     }
@@ -82,6 +85,17 @@ public class PaymentAuthorizationService {
      * it is now; the same key with another body is a 422; an unknown user a 404 (nothing written).
      */
     public Result authorize(String clientId, String idempotencyKey, PaymentRequest request) {
+        try {
+            return authorizeOnce(clientId, idempotencyKey, request);
+        } catch (OutsideSystemUnavailableException down) {
+            // no decision (503, the key stays free for the retry), but a failed payment all the same: recorded for the
+            // failure rate in a transaction of its own
+            failures.record(request, down.reasonCode(), down.getMessage(), clock.instant());
+            throw down;
+        }
+    }
+
+    private Result authorizeOnce(String clientId, String idempotencyKey, PaymentRequest request) {
         checkOccurredAt(request.occurredAt());
         String hash = request.hash();
         Optional<Result> replay = replay(clientId, idempotencyKey, hash);

@@ -17,14 +17,17 @@ public record PaymentFailureReport(BindingFunnel.Period period, Instant generate
                                    Map<Scenario, Figures> byScenario) {
 
     /**
-     * @param attempts       authorizations created in the period (each attempt once; idempotent replays are not attempts)
-     * @param failed         declined + frozen: the refused ones
+     * @param attempts          authorizations created in the period, and attempts that failed technically (each attempt
+     *                          once; idempotent replays are not attempts)
+     * @param technicalFailures attempts an outside system's failure stopped (answered 503, no decision)
+     * @param failed            declined + frozen + technical failures: every payment that did not go through
      * @param pendingStepUp  still waiting for the customer's face (within their 5 minutes): not yet decided
      * @param failureRate    failed / (attempts − pendingStepUp), 4 places HALF_UP; null when nothing was decided
      * @param failedByReason the refused ones by their first reason, most frequent first; {@code rate} is the share of
      *                       decided attempts, so the reasons' rates add up to the failure rate (up to rounding)
      */
-    public record Figures(long attempts, long approved, long declined, long frozen, long failed, long pendingStepUp,
+    public record Figures(long attempts, long approved, long declined, long frozen, long technicalFailures, long failed,
+                          long pendingStepUp,
                           @JsonInclude(JsonInclude.Include.ALWAYS) String failureRate, List<ReasonCount> failedByReason) {
     }
 

@@ -51,6 +51,13 @@ public class PaymentReportService {
                     all.add(decision, reason, n);
                     tallies.get(Scenario.valueOf(rs.getString("scenario"))).add(decision, reason, n);
                 }, ts(period.from()), ts(period.to()));
+        jdbc.query("select scenario, reason, count(*) as n from payment_failure where failed_at >= ? and failed_at < ? "
+                        + "group by scenario, reason",
+                rs -> {
+                    long n = rs.getLong("n");
+                    all.technicalFailure(rs.getString("reason"), n);
+                    tallies.get(Scenario.valueOf(rs.getString("scenario"))).technicalFailure(rs.getString("reason"), n);
+                }, ts(period.from()), ts(period.to()));
         Map<Scenario, Figures> byScenario = new LinkedHashMap<>();
         tallies.forEach((s, t) -> byScenario.put(s, t.figures()));
         return new PaymentFailureReport(new BindingFunnel.Period(period.from(), period.to(), period.zone().getId()),
@@ -61,6 +68,7 @@ public class PaymentReportService {
     private static final class Tally {
         private final Map<Decision, Long> byDecision = new EnumMap<>(Decision.class);
         private final Map<String, Long> failedByReason = new HashMap<>();
+        private long technical;
 
         void add(Decision decision, String reason, long n) {
             byDecision.merge(decision, n, Long::sum);
@@ -69,18 +77,24 @@ public class PaymentReportService {
             }
         }
 
+        void technicalFailure(String reason, long n) {
+            technical += n;
+            failedByReason.merge(reason, n, Long::sum);
+        }
+
         Figures figures() {
             long approved = count(Decision.APPROVED);
             long declined = count(Decision.DECLINED);
             long frozen = count(Decision.FROZEN);
             long pending = count(Decision.STEP_UP_REQUIRED);
-            long decided = approved + declined + frozen;
+            long decided = approved + declined + frozen + technical;
             List<ReasonCount> reasons = new ArrayList<>();
             failedByReason.forEach((reason, n) -> reasons.add(new ReasonCount(reason, n,
                     FunnelMath.text(FunnelMath.rate(n, decided)))));
             reasons.sort(Comparator.comparingLong(ReasonCount::count).reversed().thenComparing(ReasonCount::reason));
-            return new Figures(decided + pending, approved, declined, frozen, declined + frozen, pending,
-                    FunnelMath.text(FunnelMath.rate(declined + frozen, decided)), reasons);
+            long failed = declined + frozen + technical;
+            return new Figures(decided + pending, approved, declined, frozen, technical, failed, pending,
+                    FunnelMath.text(FunnelMath.rate(failed, decided)), reasons);
         }
 
         private long count(Decision d) {

@@ -7,7 +7,15 @@ package com.bindflow.shared;
  */
 public class OutsideSystemUnavailableException extends RuntimeException {
 
+    private final String system;
+
     public OutsideSystemUnavailableException(String system, String detail) {
         super(system + " unavailable: " + detail);
+        this.system = system;
+    }
+
+    /** A machine-readable reason, e.g. {@code JD_FINANCE_UNAVAILABLE}. */
+    public String reasonCode() {
+        return system.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]+", "_") + "_UNAVAILABLE";
     }
 }

@@ -112,6 +112,21 @@ class PaymentReportApiTest extends PaymentTestSupport {
     }
 
     @Test
+    void aPaymentAnOutsideSystemStoppedCountsAsFailed() {
+        setClock(beijing("2026-11-01T10:00:00"));
+        assertProblem(post(payment("demo-jd-outage", Scenario.ONLINE, "10.00", "Shanghai"), "k-down"),
+                HttpStatus.SERVICE_UNAVAILABLE, "OUTSIDE_SYSTEM_UNAVAILABLE", null);
+        record(Scenario.ONLINE, Decision.APPROVED, "", beijing("2026-11-01T09:00:00"));
+        JsonNode all = call(HttpMethod.GET, DAY, null, null).getBody().path("all");
+        assertThat(all.path("technicalFailures").asLong()).isOne();
+        assertThat(counts(all)).isEqualTo("2 attempts, 1 approved, 0 declined, 0 frozen, 1 failed, 0 pending");
+        assertThat(all.path("failureRate").asText()).isEqualTo("0.5000");
+        assertThat(reasonRows(all)).containsExactly("JD_FINANCE_UNAVAILABLE 1 0.5000");
+        // no decision was recorded: the key stays free for the retry
+        assertThat(rows("payment_authorization")).isOne();
+    }
+
+    @Test
     void anEmptyPeriodHasNoRateAndABadPeriodIsA400() {
         JsonNode all = call(HttpMethod.GET, DAY, null, null).getBody().path("all");
         assertThat(all.path("attempts").asLong()).isZero();
