@@ -213,10 +213,13 @@ public class PaymentAuthorizationService {
     private AuthorizationRepository.CustomerHistory history(String userId, String city, Instant now, LocalDate day,
                                                             Binding binding) {
         // the burst counts from the binding's activation, or from the last lifted risk freeze if later: scans an
-        // Unfreeze review has already judged do not freeze the line again
-        Instant countFrom = freezes.lastLifted(userId, FreezeCause.RISK).orElse(null);
+        // Unfreeze review has already judged do not freeze the line again (asked only while the burst window is open:
+        // after it, nothing is counted, and most payments skip the query)
+        Instant activatedAt = binding == null ? null : binding.wechat().activatedAt();
+        boolean burstWindowOpen = activatedAt != null && now.isBefore(activatedAt.plus(riskProperties.burst().window()));
+        Instant countFrom = burstWindowOpen ? freezes.lastLifted(userId, FreezeCause.RISK).orElse(null) : null;
         return authorizations.history(userId, city, now, day, day.atStartOfDay(EngineClock.CHINA).toInstant(),
-                binding == null ? null : binding.wechat().activatedAt(), countFrom, riskProperties);
+                activatedAt, countFrom, riskProperties);
     }
 
     private RiskFacts riskFacts(String userId, Scenario scenario, BigDecimal amount, String city, Instant now,

@@ -2,6 +2,7 @@ package com.bindflow.payment;
 
 import static com.bindflow.shared.Jdbc.ts;
 
+import com.bindflow.shared.Texts;
 import java.time.Instant;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -28,7 +29,7 @@ public class PaymentFailures {
 
     /** Records the failed attempt in a transaction of its own (the caller's is rolled back). */
     public void record(PaymentRequest request, String reason, String detail, Instant at) {
-        String text = detail == null ? reason : detail.length() > 500 ? detail.substring(0, 500) : detail;
+        String text = detail == null ? reason : Texts.truncate(detail, 500);
         ownTransaction.executeWithoutResult(s -> jdbc.update("insert into payment_failure (id, user_id, scenario, amount, "
                         + "reason, detail, failed_at) values (?,?,?,?,?,?,?)", UUID.randomUUID().toString(), request.userId(),
                 request.scenario().name(), request.amount(), reason, text, ts(at)));

@@ -1,6 +1,7 @@
 package com.bindflow.security;
 
 import com.bindflow.shared.ApiProblem;
+import com.bindflow.shared.RequestHash;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -10,12 +11,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.Principal;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -113,7 +111,7 @@ public class ApiClientAuthenticationFilter extends OncePerRequestFilter {
             unauthenticated(request, response, "This API requires HTTP Basic authentication as an API client.");
             return;
         }
-        String cacheKey = credentials[0] + "\n" + sha256(credentials[1]);
+        String cacheKey = credentials[0] + "\n" + RequestHash.sha256Hex(credentials[1]);
         Verified known = verified.get(cacheKey);
         if (known != null && ticker.getAsLong() - known.checkedAt() < verifiedForNanos) {
             chain.doFilter(new AuthenticatedClientRequest(request, known.userId(), known.groups()), response);
@@ -147,14 +145,6 @@ public class ApiClientAuthenticationFilter extends OncePerRequestFilter {
             verified.put(cacheKey, new Verified(user.getId(), groups, ticker.getAsLong()));
         }
         chain.doFilter(new AuthenticatedClientRequest(request, user.getId(), groups), response);
-    }
-
-    private static String sha256(String secret) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** {@code [userId, password]}, or null when the header is missing or not valid HTTP Basic. */

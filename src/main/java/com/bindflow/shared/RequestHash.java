@@ -20,9 +20,13 @@ public final class RequestHash {
         for (Object field : fields) {
             body.add(String.valueOf(field));
         }
+        return sha256Hex(body.toString());
+    }
+
+    /** SHA-256 of the text's UTF-8 bytes, in hex. */
+    public static String sha256Hex(String text) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

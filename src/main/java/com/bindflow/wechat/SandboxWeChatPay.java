@@ -8,6 +8,7 @@ import com.bindflow.sandbox.PersonaDirectory;
 import com.bindflow.sandbox.SandboxOnly;
 import com.bindflow.shared.ApiProblem;
 import com.bindflow.shared.OutsideSystemUnavailableException;
+import com.bindflow.shared.Texts;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -207,7 +208,7 @@ public class SandboxWeChatPay implements WeChatPay {
         Instant now = clock.instant();
         int updated = ownTransaction.execute(s -> jdbc.update("update sandbox_wechat_bind_request set state = 'REFUSED', "
                         + "refuse_reason = ?, answered_at = ? where request_id = ? and state = 'PENDING'",
-                WeChatNotificationInbox.truncate(reason, 500), ts(now), wechatRequestId));
+                Texts.truncate(reason, 500), ts(now), wechatRequestId));
         if (updated > 0) {
             log.info("sandbox WeChat: binding request {} refused: {}", wechatRequestId, reason);
         }
@@ -225,7 +226,7 @@ public class SandboxWeChatPay implements WeChatPay {
         Instant now = clock.instant();
         int updated = ownTransaction.execute(s -> jdbc.update("update sandbox_wechat_contract set state = ?, "
                         + "terminated_at = ?, terminate_reason = ?, updated_at = ? where contract_code = ? and state in (?, ?)",
-                ContractState.TERMINATED.name(), ts(now), WeChatNotificationInbox.truncate(reason, 500), ts(now), contractCode,
+                ContractState.TERMINATED.name(), ts(now), Texts.truncate(reason, 500), ts(now), contractCode,
                 ContractState.PENDING.name(), ContractState.AUTHORIZED.name()));
         if (updated > 0) {
             log.info("sandbox WeChat: authorization {} terminated: {}", contractCode, reason);
@@ -264,7 +265,7 @@ public class SandboxWeChatPay implements WeChatPay {
             ownTransaction.executeWithoutResult(s -> jdbc.update("insert into sandbox_wechat_payment (out_trade_no, "
                             + "contract_code, amount_fen, description, state, failure_reason, transaction_id, refunded_fen, "
                             + "created_at) values (?,?,?,?,?,?,?,?,?)", outTradeNo, contractCode, amountFen,
-                    WeChatNotificationInbox.truncate(description, 255), finalState, finalReason, finalTransactionId, 0L, ts(now)));
+                    Texts.truncate(description, 255), finalState, finalReason, finalTransactionId, 0L, ts(now)));
             log.info("sandbox WeChat: payment {} of {} fen on {}: {}{}", outTradeNo, amountFen, contractCode, state,
                     reason == null ? "" : " (" + reason + ")");
         } catch (DuplicateKeyException concurrent) {

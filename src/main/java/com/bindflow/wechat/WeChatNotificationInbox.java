@@ -3,6 +3,7 @@ package com.bindflow.wechat;
 import static com.bindflow.shared.Jdbc.instant;
 import static com.bindflow.shared.Jdbc.ts;
 
+import com.bindflow.shared.Texts;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -214,7 +215,7 @@ public class WeChatNotificationInbox {
 
     private void recordFailure(String id, String token, int attempts, RuntimeException e) {
         Instant now = clock.instant();
-        String error = truncate(e.getClass().getName() + ": " + e.getMessage(), 2000);
+        String error = Texts.truncate(e.getClass().getName() + ": " + e.getMessage(), 2000);
         boolean failed = attempts >= properties.maxAttempts();
         Instant next = failed ? now : now.plus(properties.backoff().multipliedBy(attempts));
         int updated = tx.execute(s -> jdbc.update("update wechat_notification set state = ?, next_attempt_at = ?, "
@@ -244,9 +245,6 @@ public class WeChatNotificationInbox {
         }
     }
 
-    static String truncate(String s, int max) {
-        return s == null || s.length() <= max ? s : s.substring(0, max);
-    }
 
     private static final class ClaimLost extends RuntimeException {
         ClaimLost(String id) {

@@ -3,6 +3,7 @@ package com.bindflow.wechat;
 import static com.bindflow.shared.Jdbc.ts;
 
 import com.bindflow.shared.ApiProblem;
+import com.bindflow.shared.Texts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.gson.JsonObject;
@@ -190,9 +191,9 @@ public class WeChatNotificationReceiver {
             throw refused(HttpStatus.BAD_REQUEST, "MALFORMED_NOTIFICATION", "The decrypted resource is too large.");
         }
         return new WeChatNotificationInbox.Incoming(id, eventType,
-                WeChatNotificationInbox.truncate(root.path("resource_type").asText(null), 64),
-                WeChatNotificationInbox.truncate(root.path("summary").asText(null), 500),
-                WeChatNotificationInbox.truncate(root.path("create_time").asText(null), 64), resourceJson);
+                Texts.truncate(root.path("resource_type").asText(null), 64),
+                Texts.truncate(root.path("summary").asText(null), 500),
+                Texts.truncate(root.path("create_time").asText(null), 64), resourceJson);
     }
 
     private static String text(JsonNode root, String field, int maxLength) {

@@ -3,16 +3,13 @@ package com.bindflow.payment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bindflow.account.UnfreezeProcess;
+import com.bindflow.support.JdAppApi;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
@@ -22,19 +19,6 @@ import org.springframework.http.ResponseEntity;
  * the customer pays again. While frozen, no new binding is accepted from either app either.
  */
 class SeedCaseEndToEndTest extends PaymentTestSupport {
-
-    private ResponseEntity<JsonNode> asStaff(String user, HttpMethod method, String path, String body) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        headers.setAccept(List.of(MediaType.APPLICATION_JSON));
-        ResponseEntity<String> r = anonymous.withBasicAuth(user, user).exchange(path, method, new HttpEntity<>(body, headers),
-                String.class);
-        try {
-            return new ResponseEntity<>(r.getBody() == null ? null : json.readTree(r.getBody()), r.getHeaders(), r.getStatusCode());
-        } catch (Exception e) {
-            throw new AssertionError("not JSON: " + r.getBody(), e);
-        }
-    }
 
     @Test
     void bindFreezeProveReviewUnfreezeAndPayAgain() {
@@ -77,20 +61,20 @@ class SeedCaseEndToEndTest extends PaymentTestSupport {
         assertThat(proof.getBody().path("state").asText()).isEqualTo("UNDER_REVIEW");
 
         // Tasklist: risk1 sees the review; its form shows every attempt the burst rule counted beside the proof
-        JsonNode tasks = asStaff("risk1", HttpMethod.GET, "/engine-rest/task?taskDefinitionKey=" + UnfreezeProcess.TASK_REVIEW,
-                null).getBody();
+        JdAppApi risk1 = new JdAppApi(anonymous, json, "risk1", "risk1");
+        JsonNode tasks = risk1.get("/engine-rest/task?taskDefinitionKey=" + UnfreezeProcess.TASK_REVIEW).getBody();
         assertThat(tasks).hasSize(1);
         String task = tasks.get(0).path("id").asText();
-        String evidence = asStaff("risk1", HttpMethod.GET, "/engine-rest/task/" + task + "/form-variables", null).getBody()
+        String evidence = risk1.get("/engine-rest/task/" + task + "/form-variables").getBody()
                 .path("freezeEvidence").path("value").asText();
         assertThat(evidence).contains("CROSS_CITY_SCAN_BURST: 5 OFFLINE_SCAN attempts",
                 "10:10 Shanghai OFFLINE_SCAN 1950.00 CNY to MERCHANT m-Shanghai: APPROVED",
                 "10:30 Hangzhou OFFLINE_SCAN 1900.00 CNY to MERCHANT m-Hangzhou: DECLINED (OFFLINE_DAILY_LIMIT)",
                 "10:50 Suzhou OFFLINE_SCAN 1850.00", "11:10 Nanjing OFFLINE_SCAN 1999.99",
                 "11:50 Hefei OFFLINE_SCAN 1800.00 CNY to MERCHANT m-Hefei: FROZEN (CROSS_CITY_SCAN_BURST)");
-        assertThat(asStaff("risk1", HttpMethod.POST, "/engine-rest/task/" + task + "/claim", "{\"userId\":\"risk1\"}")
+        assertThat(risk1.post("/engine-rest/task/" + task + "/claim", "{\"userId\":\"risk1\"}")
                 .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
-        ResponseEntity<JsonNode> decided = asStaff("risk1", HttpMethod.POST, "/engine-rest/task/" + task + "/submit-form",
+        ResponseEntity<JsonNode> decided = risk1.post("/engine-rest/task/" + task + "/submit-form",
                 "{\"variables\":{\"reviewDecision\":{\"value\":\"APPROVE\"},"
                         + "\"reviewReason\":{\"value\":\"Train tickets match the cities and times.\"}}}");
         assertThat(decided.getStatusCode()).isIn(HttpStatus.OK, HttpStatus.NO_CONTENT);
