@@ -99,6 +99,12 @@ public class OverdueService {
         } catch (DuplicateKeyException raced) {
             // the same key or the same bill was taken by a concurrent request: answer as it would now
             return replayReport(clientId, idempotencyKey, hash).orElseThrow(() -> alreadyReported(opened));
+        } catch (ApiProblem billTaken) {
+            if (!ALREADY_REPORTED.equals(billTaken.code())) {
+                throw billTaken;
+            }
+            // the bill's case may be this very request's, opened by a concurrent copy of it that committed meanwhile
+            return replayReport(clientId, idempotencyKey, hash).orElseThrow(() -> billTaken);
         }
     }
 
@@ -118,10 +124,12 @@ public class OverdueService {
         return ledger;
     }
 
+    private static final String ALREADY_REPORTED = "OVERDUE_ALREADY_REPORTED";
+
     private ApiProblem alreadyReported(OverdueCase opened) {
         String existing = cases.findByBill(opened.userId(), opened.channel(), opened.dueDate()).map(OverdueCase::id)
                 .orElse("unknown");
-        return ApiProblem.conflict("OVERDUE_ALREADY_REPORTED", "The " + opened.channel() + " bill of " + opened.userId()
+        return ApiProblem.conflict(ALREADY_REPORTED, "The " + opened.channel() + " bill of " + opened.userId()
                 + " due " + opened.dueDate() + " was reported already: overdue case " + existing + ".")
                 .with("overdueId", existing).with("field", "dueDate");
     }
