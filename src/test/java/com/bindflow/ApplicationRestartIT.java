@@ -5,7 +5,7 @@ import com.bindflow.binding.BindingProperties;
 import com.bindflow.binding.BindingRepository;
 import com.bindflow.binding.BindingService;
 import com.bindflow.binding.BindingStatus;
-import com.bindflow.binding.Channel;
+import com.bindflow.channel.Channel;
 import com.bindflow.shared.DueJobs;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package com.bindflow.binding;
 
+import com.bindflow.channel.Channel;
 import com.bindflow.shared.ApiProblem;
 import com.bindflow.shared.Idempotency;
 import com.bindflow.verification.OtpService;

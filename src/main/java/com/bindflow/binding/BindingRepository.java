@@ -3,6 +3,7 @@ package com.bindflow.binding;
 import static com.bindflow.shared.Jdbc.instant;
 import static com.bindflow.shared.Jdbc.ts;
 
+import com.bindflow.channel.Channel;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

@@ -3,6 +3,7 @@ package com.bindflow.binding;
 import com.bindflow.account.AvailableCredit;
 import com.bindflow.account.CreditLineFreezes;
 import com.bindflow.account.JdFinanceAccounts;
+import com.bindflow.channel.Channel;
 import com.bindflow.shared.ApiProblem;
 import com.bindflow.shared.Idempotency;
 import com.bindflow.shared.RequestHash;

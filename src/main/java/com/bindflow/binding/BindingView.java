@@ -1,5 +1,6 @@
 package com.bindflow.binding;
 
+import com.bindflow.channel.Channel;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;

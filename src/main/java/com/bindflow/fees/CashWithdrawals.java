@@ -1,6 +1,6 @@
 package com.bindflow.fees;
 
-import com.bindflow.binding.Channel;
+import com.bindflow.channel.Channel;
 import java.math.BigDecimal;
 
 /** Prices cash withdrawals (SPEC.md §6): 0.05 % a day, plus a one-off 0.1 % service fee on the WeChat channel. */

@@ -1,6 +1,6 @@
 package com.bindflow.overdue;
 
-import com.bindflow.binding.Channel;
+import com.bindflow.channel.Channel;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -3,7 +3,7 @@ package com.bindflow.overdue;
 import com.bindflow.account.CreditLineFreezeService;
 import com.bindflow.account.FreezeCause;
 import com.bindflow.account.JdFinanceAccounts;
-import com.bindflow.binding.Channel;
+import com.bindflow.channel.Channel;
 import com.bindflow.fees.DailyAccrual;
 import com.bindflow.fees.FeeInputProblems;
 import com.bindflow.fees.Fen;

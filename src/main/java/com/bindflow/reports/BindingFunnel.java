@@ -1,7 +1,7 @@
 package com.bindflow.reports;
 
 import com.bindflow.binding.BindingStatus;
-import com.bindflow.binding.Channel;
+import com.bindflow.channel.Channel;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -4,7 +4,7 @@ import static com.bindflow.shared.Jdbc.instant;
 import static com.bindflow.shared.Jdbc.ts;
 
 import com.bindflow.binding.BindingStatus;
-import com.bindflow.binding.Channel;
+import com.bindflow.channel.Channel;
 import com.bindflow.reports.BindingFunnel.ChannelFunnel;
 import com.bindflow.reports.BindingFunnel.Step;
 import com.bindflow.reports.BindingFunnel.Stop;

@@ -1,7 +1,7 @@
 package com.bindflow.wechat;
 
 import com.bindflow.binding.BindingService;
-import com.bindflow.binding.Channel;
+import com.bindflow.channel.Channel;
 import com.bindflow.shared.ApiProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -2,6 +2,7 @@ package com.bindflow.binding;
 
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import com.bindflow.channel.Channel;
 import com.bindflow.eligibility.EligibilityProcess;
 import com.bindflow.shared.ApiProblem;
 import com.bindflow.support.ProcessTestSupport;

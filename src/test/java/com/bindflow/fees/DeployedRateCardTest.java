@@ -1,6 +1,6 @@
 package com.bindflow.fees;
 
-import com.bindflow.binding.Channel;
+import com.bindflow.channel.Channel;
 import com.bindflow.support.BindflowSpringTest;
 import java.io.IOException;
 import java.io.InputStream;

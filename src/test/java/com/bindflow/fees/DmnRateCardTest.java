@@ -1,7 +1,7 @@
 package com.bindflow.fees;
 
-import static com.bindflow.binding.Channel.JD_APP;
-import static com.bindflow.binding.Channel.WECHAT;
+import static com.bindflow.channel.Channel.JD_APP;
+import static com.bindflow.channel.Channel.WECHAT;
 
 import java.math.BigDecimal;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package com.bindflow.fees;
 
-import com.bindflow.binding.Channel;
+import com.bindflow.channel.Channel;
 import java.math.BigDecimal;
 import java.util.Optional;
 

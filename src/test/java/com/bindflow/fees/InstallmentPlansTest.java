@@ -1,11 +1,11 @@
 package com.bindflow.fees;
 
-import static com.bindflow.binding.Channel.JD_APP;
-import static com.bindflow.binding.Channel.WECHAT;
+import static com.bindflow.channel.Channel.JD_APP;
+import static com.bindflow.channel.Channel.WECHAT;
 import static com.bindflow.fees.InterestMethod.FULL_AMOUNT;
 import static com.bindflow.fees.InterestMethod.PRINCIPAL_BASED;
 
-import com.bindflow.binding.Channel;
+import com.bindflow.channel.Channel;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Arrays;

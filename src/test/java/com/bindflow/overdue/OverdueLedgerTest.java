@@ -1,6 +1,6 @@
 package com.bindflow.overdue;
 
-import com.bindflow.binding.Channel;
+import com.bindflow.channel.Channel;
 import com.bindflow.fees.DmnRateCard;
 import com.bindflow.fees.OverduePenalties;
 import com.bindflow.shared.DmnDecisions;

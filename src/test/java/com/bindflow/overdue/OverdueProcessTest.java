@@ -6,7 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import com.bindflow.account.CreditLineFreeze;
 import com.bindflow.account.CreditLineFreezeService;
 import com.bindflow.account.FreezeCause;
-import com.bindflow.binding.Channel;
+import com.bindflow.channel.Channel;
 import com.bindflow.fees.OverduePenalties;
 import com.bindflow.support.ProcessTestSupport;
 import java.math.BigDecimal;

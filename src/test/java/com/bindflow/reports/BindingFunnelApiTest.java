@@ -4,7 +4,7 @@ import static com.bindflow.shared.Jdbc.ts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bindflow.binding.BindingStatus;
-import com.bindflow.binding.Channel;
+import com.bindflow.channel.Channel;
 import com.bindflow.support.ProcessTestSupport;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -10,7 +10,7 @@ import com.bindflow.verification.SandboxSmsGateway;
 import com.bindflow.wechat.SandboxWeChatPay;
 import com.bindflow.binding.BindingRepository;
 import com.bindflow.binding.BindingService;
-import com.bindflow.binding.Channel;
+import com.bindflow.channel.Channel;
 import com.bindflow.eligibility.EligibilityProcess;
 import com.bindflow.sandbox.TestClock;
 import com.bindflow.shared.DueJobs;

@@ -2,7 +2,7 @@ package com.bindflow.traffic;
 
 import com.bindflow.binding.Binding;
 import com.bindflow.binding.BindingStatus;
-import com.bindflow.binding.Channel;
+import com.bindflow.channel.Channel;
 import com.bindflow.reports.BindingFunnel;
 import com.bindflow.support.ProcessTestSupport;
 import java.math.BigDecimal;
