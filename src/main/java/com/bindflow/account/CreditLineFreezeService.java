@@ -21,7 +21,7 @@ public class CreditLineFreezeService implements CreditLineFreezes {
 
     private static final Logger log = LoggerFactory.getLogger(CreditLineFreezeService.class);
     static final int MAX_REASON = 500;
-    static final int MAX_EVIDENCE_REF = 100;
+    public static final int MAX_EVIDENCE_REF = 100;
     static final int MAX_USER_ID = 64;
 
     private final CreditLineFreezeRepository freezes;

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,7 +16,8 @@ import org.springframework.stereotype.Component;
  * left to the engine's retry handling (its retries drop, its due date moves on), exactly as in the job executor.
  */
 @Component
-public class DueJobs {
+@Order(DueWork.JOBS)
+public class DueJobs implements DueWork {
 
     private static final Logger log = LoggerFactory.getLogger(DueJobs.class);
     private static final int MAX_JOBS = 10_000;
@@ -24,6 +26,11 @@ public class DueJobs {
 
     public DueJobs(ManagementService management) {
         this.management = management;
+    }
+
+    @Override
+    public int runDue() {
+        return runAll();
     }
 
     /** Executes due jobs until none is due; returns how many ran (failures included). */

@@ -3,6 +3,7 @@ package com.bindflow.wechat;
 import static com.bindflow.shared.Jdbc.instant;
 import static com.bindflow.shared.Jdbc.ts;
 
+import com.bindflow.shared.DueWork;
 import com.bindflow.shared.Texts;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -18,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
@@ -37,7 +39,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * lasts {@code lease}: a row of a node that died while handling it is claimed again after that.
  */
 @Component
-public class WeChatNotificationInbox {
+@Order(DueWork.AFTER_JOBS)
+public class WeChatNotificationInbox implements DueWork {
 
     private static final Logger log = LoggerFactory.getLogger(WeChatNotificationInbox.class);
     private static final int BATCH = 20;
@@ -130,10 +133,15 @@ public class WeChatNotificationInbox {
     /**
      * Hands every due notification to the handler beans, one at a time; returns how many it claimed (processed or
      * failed once more). Called by the poller every {@code poll-interval}, and by the sandbox test clock after it moved
-     * the clock.
+     * the clock ({@link #runDue()}).
      */
     public int processPending() {
         return processPending(handlers.get());
+    }
+
+    @Override
+    public int runDue() {
+        return processPending();
     }
 
     /** As {@link #processPending()}, with the given handlers instead of the handler beans. */

@@ -5,9 +5,9 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import com.bindflow.shared.ApiProblem;
 import com.bindflow.support.ProcessTestSupport;
 import com.bindflow.verification.FaceVerificationService;
-import com.bindflow.wechat.SandboxWeChatPay;
-import com.bindflow.wechat.SandboxWeChatPay.ContractState;
-import com.bindflow.wechat.SandboxWeChatPay.CustomerAction;
+import com.bindflow.sandbox.wechat.SandboxWeChatPay;
+import com.bindflow.sandbox.wechat.SandboxWeChatPay.ContractState;
+import com.bindflow.sandbox.wechat.SandboxWeChatPay.CustomerAction;
 import com.bindflow.wechat.WeChatBindingService;
 import com.bindflow.wechat.WeChatEvent;
 import java.math.BigDecimal;

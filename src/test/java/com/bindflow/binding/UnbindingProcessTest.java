@@ -4,8 +4,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import com.bindflow.shared.ApiProblem;
 import com.bindflow.support.ProcessTestSupport;
-import com.bindflow.wechat.SandboxWeChatPay;
-import com.bindflow.wechat.SandboxWeChatPay.ContractState;
+import com.bindflow.sandbox.wechat.SandboxWeChatPay;
+import com.bindflow.sandbox.wechat.SandboxWeChatPay.ContractState;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;

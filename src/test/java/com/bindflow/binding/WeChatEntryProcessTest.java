@@ -6,7 +6,7 @@ import com.bindflow.channel.Channel;
 import com.bindflow.eligibility.EligibilityProcess;
 import com.bindflow.shared.ApiProblem;
 import com.bindflow.support.ProcessTestSupport;
-import com.bindflow.wechat.SandboxWeChatPay;
+import com.bindflow.sandbox.wechat.SandboxWeChatPay;
 import com.bindflow.wechat.WeChatBindRequestEvents;
 import com.bindflow.wechat.WeChatPay;
 import java.time.Duration;

@@ -3,6 +3,8 @@ package com.bindflow.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.bindflow.sandbox.security.SandboxIdentitySeeder;
+import com.bindflow.sandbox.security.SandboxUsersProperties;
 import com.bindflow.support.BindflowSpringTest;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,6 +2,8 @@ package com.bindflow.wechat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bindflow.sandbox.wechat.SandboxWeChatNotifier;
+import com.bindflow.support.WeChatTestSupport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.wechat.pay.java.core.cipher.RSASigner;

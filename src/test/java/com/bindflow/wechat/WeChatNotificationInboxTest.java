@@ -2,6 +2,7 @@ package com.bindflow.wechat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bindflow.support.WeChatTestSupport;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,5 +1,8 @@
-package com.bindflow.account;
+package com.bindflow.sandbox.freeze;
 
+import com.bindflow.account.CreditLineFreezeService;
+import com.bindflow.account.FreezeCause;
+import com.bindflow.account.JdFinanceAccounts;
 import com.bindflow.sandbox.SandboxOnly;
 import com.bindflow.shared.ApiProblem;
 import java.util.Map;

@@ -1,7 +1,10 @@
-package com.bindflow.wechat;
+package com.bindflow.sandbox.wechat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bindflow.wechat.WeChatEvent;
+import com.bindflow.wechat.WeChatNotificationInbox;
+import com.bindflow.support.WeChatTestSupport;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;

@@ -1,5 +1,7 @@
-package com.bindflow.security;
+package com.bindflow.sandbox.security;
 
+import com.bindflow.security.BindflowGroups;
+import com.bindflow.security.EngineIdentity;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;

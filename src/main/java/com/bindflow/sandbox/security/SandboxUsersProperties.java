@@ -1,5 +1,6 @@
-package com.bindflow.security;
+package com.bindflow.sandbox.security;
 
+import com.bindflow.security.BindflowGroups;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

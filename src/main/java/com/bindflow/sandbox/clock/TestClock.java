@@ -1,24 +1,27 @@
-package com.bindflow.sandbox;
+package com.bindflow.sandbox.clock;
 
-import com.bindflow.shared.DueJobs;
-import com.bindflow.wechat.SandboxWeChatNotifier;
-import com.bindflow.wechat.WeChatNotificationInbox;
+import com.bindflow.sandbox.SandboxOnly;
+import com.bindflow.shared.DueWork;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The sandbox test clock: moves the engine clock forward (as payment providers' test clocks do) and fires what
- * falls due before it answers (jobs, and WeChat notifications waiting in the inbox), so timeouts and SLAs show in seconds. The offset from real time is kept in the
- * database and applied again at start, so a restart does not move time back.
- * Sandbox only, meant for one node: other nodes would read the offset only at their next start.
+ * The sandbox test clock: moves the engine clock forward (as payment providers' test clocks do) and does what falls due
+ * before it answers, so timeouts and SLAs show in seconds. What falls due is every {@link DueWork} bean (production
+ * code's interface: the engine's jobs, the WeChat notification inbox, and the sandbox WeChat's deliveries on their way),
+ * run in their order until none has anything left. The offset from real time is kept in the database and applied again
+ * at start, so a restart does not move time back. Sandbox only, meant for one node: other nodes would read the offset
+ * only at their next start.
  */
 @Component
 @SandboxOnly
@@ -29,16 +32,11 @@ public class TestClock {
     /** Real time, only to express the engine clock as an offset from it. */
     private final Clock realTime = Clock.systemUTC();
     private final JdbcTemplate jdbc;
-    private final DueJobs dueJobs;
-    private final WeChatNotificationInbox wechatInbox;
-    private final SandboxWeChatNotifier wechatNotifier;
+    private final ObjectProvider<DueWork> dueWork;
 
-    public TestClock(JdbcTemplate jdbc, DueJobs dueJobs, WeChatNotificationInbox wechatInbox,
-                     SandboxWeChatNotifier wechatNotifier) {
+    public TestClock(JdbcTemplate jdbc, ObjectProvider<DueWork> dueWork) {
         this.jdbc = jdbc;
-        this.dueJobs = dueJobs;
-        this.wechatInbox = wechatInbox;
-        this.wechatNotifier = wechatNotifier;
+        this.dueWork = dueWork;
     }
 
     public record Reading(Instant now, Duration offset, int jobsExecuted) {
@@ -69,15 +67,18 @@ public class TestClock {
     }
 
     /**
-     * Runs what is due now: jobs, WeChat's notifications on their way, the inbox, and what those start in turn,
-     * until nothing is left. Returns how many jobs and notifications were handled.
+     * Does what is due now (every {@link DueWork}, in order: WeChat's notifications on their way, jobs, the inbox), and
+     * what those start in turn, until nothing is left. Returns how many jobs and notifications were handled.
      */
     public int runDue() {
+        List<DueWork> work = dueWork.orderedStream().toList();
         int executed = 0;
         int done;
         do {
-            wechatNotifier.awaitDeliveries(Duration.ofSeconds(30));
-            done = dueJobs.runAll() + wechatInbox.processPending();
+            done = 0;
+            for (DueWork w : work) {
+                done += w.runDue();
+            }
             executed += done;
         } while (done > 0);
         return executed;

@@ -1,8 +1,10 @@
-package com.bindflow.wechat;
+package com.bindflow.sandbox.wechat;
 
 import com.bindflow.sandbox.PersonaDirectory;
 import com.bindflow.sandbox.SandboxOnly;
 import com.bindflow.shared.OutsideSystemUnavailableException;
+import com.bindflow.wechat.WalletFacts;
+import com.bindflow.wechat.WeChatWallets;
 import org.springframework.stereotype.Component;
 
 /** WeChat Pay's wallet facts in sandbox mode, from the personas; an unknown user has no WeChat Pay. */

@@ -1,4 +1,4 @@
-package com.bindflow.traffic;
+package com.bindflow.sandbox.traffic;
 
 import com.bindflow.binding.Binding;
 import com.bindflow.binding.BindingStatus;

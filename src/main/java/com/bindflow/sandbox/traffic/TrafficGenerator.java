@@ -1,4 +1,4 @@
-package com.bindflow.traffic;
+package com.bindflow.sandbox.traffic;
 
 import com.bindflow.binding.Binding;
 import com.bindflow.binding.BindingProperties;
@@ -9,12 +9,12 @@ import com.bindflow.reports.BindingFunnelService;
 import com.bindflow.reports.ReportPeriod;
 import com.bindflow.sandbox.PersonaDirectory;
 import com.bindflow.sandbox.SandboxOnly;
-import com.bindflow.sandbox.TestClock;
+import com.bindflow.sandbox.clock.TestClock;
 import com.bindflow.shared.ApiProblem;
 import com.bindflow.verification.FaceVerificationService;
 import com.bindflow.verification.OtpService;
-import com.bindflow.verification.SandboxSmsGateway;
-import com.bindflow.wechat.SandboxWeChatPay;
+import com.bindflow.sandbox.verification.SandboxSmsGateway;
+import com.bindflow.sandbox.wechat.SandboxWeChatPay;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package com.bindflow.traffic;
+package com.bindflow.sandbox.traffic;
 
 import com.bindflow.shared.ApiProblem;
 import java.util.LinkedHashMap;

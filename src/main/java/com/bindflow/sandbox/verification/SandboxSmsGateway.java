@@ -1,9 +1,10 @@
-package com.bindflow.verification;
+package com.bindflow.sandbox.verification;
 
 import static com.bindflow.shared.Jdbc.instant;
 import static com.bindflow.shared.Jdbc.ts;
 
 import com.bindflow.sandbox.SandboxOnly;
+import com.bindflow.verification.SmsGateway;
 import java.time.Clock;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -1,44 +1,31 @@
-package com.bindflow.sandbox;
+package com.bindflow.sandbox.clock;
 
+import com.bindflow.sandbox.SandboxOnly;
 import com.bindflow.shared.ApiProblem;
-import com.bindflow.verification.SandboxSmsGateway;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Sandbox-only endpoints: the SMS a persona received, and the test clock. Absent in the prod profile. */
+/** Sandbox only: the test clock, read and moved forward. Absent in the prod profile. */
 @RestController
-@RequestMapping("/sandbox")
+@RequestMapping("/sandbox/clock")
 @SandboxOnly
-public class SandboxController {
+public class TestClockController {
 
-    private final SandboxSmsGateway sms;
     private final TestClock clock;
 
-    public SandboxController(SandboxSmsGateway sms, TestClock clock) {
-        this.sms = sms;
+    public TestClockController(TestClock clock) {
         this.clock = clock;
-    }
-
-    public record SmsView(String userId, String phone, String text, String code, java.time.Instant sentAt) {
-    }
-
-    @GetMapping("/sms/{userId}")
-    public SmsView lastSms(@PathVariable String userId) {
-        SandboxSmsGateway.SentSms last = sms.lastSentTo(userId)
-                .orElseThrow(() -> ApiProblem.notFound("NO_SMS", "No SMS was sent to " + userId + "."));
-        return new SmsView(last.userId(), last.phone(), last.body(), last.code(), last.sentAt());
     }
 
     public record Advance(String advance) {
     }
 
-    @PostMapping("/clock")
+    @PostMapping
     public TestClock.Reading advance(@RequestBody Advance request) {
         if (request.advance() == null) {
             throw ApiProblem.badRequest("advance", "advance is required: an ISO-8601 duration such as PT6M.");
@@ -55,7 +42,7 @@ public class SandboxController {
         return clock.advance(by);
     }
 
-    @GetMapping("/clock")
+    @GetMapping
     public TestClock.Reading now() {
         return clock.read();
     }

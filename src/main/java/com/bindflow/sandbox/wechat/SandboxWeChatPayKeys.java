@@ -1,6 +1,7 @@
-package com.bindflow.wechat;
+package com.bindflow.sandbox.wechat;
 
 import com.bindflow.sandbox.SandboxOnly;
+import com.bindflow.wechat.WeChatPayKeys;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;

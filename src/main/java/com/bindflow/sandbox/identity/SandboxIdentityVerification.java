@@ -1,5 +1,6 @@
-package com.bindflow.identity;
+package com.bindflow.sandbox.identity;
 
+import com.bindflow.identity.IdentityVerification;
 import com.bindflow.sandbox.Persona;
 import com.bindflow.sandbox.PersonaDirectory;
 import com.bindflow.sandbox.SandboxOnly;

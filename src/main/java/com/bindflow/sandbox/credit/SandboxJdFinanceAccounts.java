@@ -1,5 +1,7 @@
-package com.bindflow.account;
+package com.bindflow.sandbox.credit;
 
+import com.bindflow.account.BaitiaoAccount;
+import com.bindflow.account.JdFinanceAccounts;
 import com.bindflow.sandbox.Persona;
 import com.bindflow.sandbox.PersonaDirectory;
 import com.bindflow.shared.OutsideSystemUnavailableException;

@@ -1,4 +1,4 @@
-package com.bindflow.wechat;
+package com.bindflow.sandbox.wechat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.bindflow.binding.Binding;
 import com.bindflow.binding.BindingStatus;
 import com.bindflow.shared.OutsideSystemUnavailableException;
+import com.bindflow.wechat.WeChatPay;
+import com.bindflow.support.WeChatTestSupport;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,12 @@
-package com.bindflow.wechat;
+package com.bindflow.support;
 
-import com.bindflow.support.ProcessTestSupport;
+import com.bindflow.sandbox.wechat.SandboxWeChatNotifier;
+import com.bindflow.sandbox.wechat.SandboxWeChatPay;
+import com.bindflow.sandbox.wechat.SandboxWeChatPayKeys;
+import com.bindflow.wechat.WeChatEvent;
+import com.bindflow.wechat.WeChatNotificationController;
+import com.bindflow.wechat.WeChatNotificationInbox;
+import com.bindflow.wechat.WeChatNotificationReceiver;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
@@ -23,9 +29,9 @@ import org.springframework.http.ResponseEntity;
  * The WeChat tests' base: the shared Spring context (via {@link ProcessTestSupport}), empty WeChat tables, the
  * sandbox notifier's settings as configured, and helpers to POST notifications to our endpoint.
  */
-abstract class WeChatTestSupport extends ProcessTestSupport {
+public abstract class WeChatTestSupport extends ProcessTestSupport {
 
-    static final String[] WECHAT_TABLES = {"wechat_notification", "wechat_nonce", "sandbox_wechat_payment",
+    public static final String[] WECHAT_TABLES = {"wechat_notification", "wechat_nonce", "sandbox_wechat_payment",
             "sandbox_wechat_contract"};
 
     @Autowired
@@ -44,7 +50,7 @@ abstract class WeChatTestSupport extends ProcessTestSupport {
     protected SandboxWeChatPay wechat;
 
     @BeforeEach
-    void cleanWeChat() {
+    protected void cleanWeChat() {
         Assertions.assertThat(notifier.awaitDeliveries(Duration.ofSeconds(30))).isTrue();
         for (String table : WECHAT_TABLES) {
             jdbc.update("delete from " + table);
@@ -53,13 +59,13 @@ abstract class WeChatTestSupport extends ProcessTestSupport {
     }
 
     @AfterEach
-    void settleWeChat() {
+    protected void settleWeChat() {
         Assertions.assertThat(notifier.awaitDeliveries(Duration.ofSeconds(30))).isTrue();
         notifier.resetSettings();
     }
 
     /** A resource as the sandbox's CONTRACT.AUTHORIZED carries it. */
-    static Map<String, Object> authorizedResource(String bindingId, int priority) {
+    public static Map<String, Object> authorizedResource(String bindingId, int priority) {
         Map<String, Object> resource = new LinkedHashMap<>();
         resource.put("contract_code", "C" + bindingId.replace("-", ""));
         resource.put("binding_id", bindingId);
@@ -72,16 +78,16 @@ abstract class WeChatTestSupport extends ProcessTestSupport {
     }
 
     /** A freshly signed CONTRACT.AUTHORIZED notification with the given id. */
-    SandboxWeChatNotifier.SignedNotification authorized(String notificationId) {
+    protected SandboxWeChatNotifier.SignedNotification authorized(String notificationId) {
         return notifier.notification(notificationId, WeChatEvent.CONTRACT_AUTHORIZED, "签约成功",
                 authorizedResource(UUID.randomUUID().toString(), 2));
     }
 
-    ResponseEntity<JsonNode> post(SandboxWeChatNotifier.SignedNotification n) {
+    protected ResponseEntity<JsonNode> post(SandboxWeChatNotifier.SignedNotification n) {
         return post(n.bodyBytes(), n.headers());
     }
 
-    ResponseEntity<JsonNode> post(byte[] body, Map<String, String> wechatHeaders) {
+    protected ResponseEntity<JsonNode> post(byte[] body, Map<String, String> wechatHeaders) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
         wechatHeaders.forEach(headers::set);
@@ -90,7 +96,7 @@ abstract class WeChatTestSupport extends ProcessTestSupport {
         return withJson(response);
     }
 
-    ResponseEntity<JsonNode> withJson(ResponseEntity<String> response) {
+    protected ResponseEntity<JsonNode> withJson(ResponseEntity<String> response) {
         try {
             JsonNode node = response.getBody() == null ? null : json.readTree(response.getBody());
             return new ResponseEntity<>(node, response.getHeaders(), response.getStatusCode());
@@ -99,34 +105,34 @@ abstract class WeChatTestSupport extends ProcessTestSupport {
         }
     }
 
-    static void assertProblem(ResponseEntity<JsonNode> r, HttpStatus status, String code) {
+    public static void assertProblem(ResponseEntity<JsonNode> r, HttpStatus status, String code) {
         Assertions.assertThat(r.getStatusCode()).as("%s", r.getBody()).isEqualTo(status);
         Assertions.assertThat(r.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         Assertions.assertThat(r.getBody().path("status").asInt()).isEqualTo(status.value());
         Assertions.assertThat(r.getBody().path("code").asText()).isEqualTo(code);
     }
 
-    static void assertSuccess(ResponseEntity<JsonNode> r) {
+    public static void assertSuccess(ResponseEntity<JsonNode> r) {
         Assertions.assertThat(r.getStatusCode()).as("%s", r.getBody()).isEqualTo(HttpStatus.OK);
         Assertions.assertThat(r.getBody().path("code").asText()).isEqualTo("SUCCESS");
     }
 
-    int inboxRows() {
+    protected int inboxRows() {
         return jdbc.queryForObject("select count(*) from wechat_notification", Integer.class);
     }
 
-    int nonceRows() {
+    protected int nonceRows() {
         return jdbc.queryForObject("select count(*) from wechat_nonce", Integer.class);
     }
 
     /** Nothing was kept of a refused notification. */
-    void assertNothingKept() {
+    protected void assertNothingKept() {
         Assertions.assertThat(inboxRows()).as("inbox rows").isZero();
         Assertions.assertThat(nonceRows()).as("nonces").isZero();
     }
 
     /** Stores a freshly signed notification through the receiver (no HTTP). */
-    String store(String eventType) {
+    protected String store(String eventType) {
         String id = UUID.randomUUID().toString();
         SandboxWeChatNotifier.SignedNotification n = notifier.notification(id, eventType, "summary",
                 authorizedResource(UUID.randomUUID().toString(), 1));

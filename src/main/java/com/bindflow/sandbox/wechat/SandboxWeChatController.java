@@ -1,4 +1,4 @@
-package com.bindflow.wechat;
+package com.bindflow.sandbox.wechat;
 
 import com.bindflow.sandbox.SandboxOnly;
 import com.bindflow.shared.ApiProblem;

@@ -1,4 +1,4 @@
-package com.bindflow.wechat;
+package com.bindflow.sandbox.wechat;
 
 import static com.bindflow.shared.Jdbc.instant;
 import static com.bindflow.shared.Jdbc.ts;
@@ -9,6 +9,8 @@ import com.bindflow.sandbox.SandboxOnly;
 import com.bindflow.shared.ApiProblem;
 import com.bindflow.shared.OutsideSystemUnavailableException;
 import com.bindflow.shared.Texts;
+import com.bindflow.wechat.WeChatEvent;
+import com.bindflow.wechat.WeChatPay;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;

@@ -1,6 +1,7 @@
-package com.bindflow.verification;
+package com.bindflow.sandbox.verification;
 
 import com.bindflow.sandbox.SandboxOnly;
+import com.bindflow.verification.FaceRecognition;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 

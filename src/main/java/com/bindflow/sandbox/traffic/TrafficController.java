@@ -1,4 +1,4 @@
-package com.bindflow.traffic;
+package com.bindflow.sandbox.traffic;
 
 import com.bindflow.sandbox.SandboxOnly;
 import org.springframework.web.bind.annotation.PostMapping;
