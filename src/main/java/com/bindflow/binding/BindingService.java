@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
@@ -31,6 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class BindingService {
 
     private final BindingRepository bindings;
+    private final BindingSteps steps;
     private final JdFinanceAccounts accounts;
     private final CreditLineFreezes freezes;
     private final AvailableCredit availableCredit;
@@ -40,10 +40,11 @@ public class BindingService {
     private final Clock clock;
     private final TransactionTemplate tx;
 
-    public BindingService(BindingRepository bindings, JdFinanceAccounts accounts, CreditLineFreezes freezes,
+    public BindingService(BindingRepository bindings, BindingSteps steps, JdFinanceAccounts accounts, CreditLineFreezes freezes,
                           AvailableCredit availableCredit, WeChatPay wechat, RuntimeService runtime,
                           BindingProperties properties, Clock clock, PlatformTransactionManager transactionManager) {
         this.bindings = bindings;
+        this.steps = steps;
         this.accounts = accounts;
         this.freezes = freezes;
         this.availableCredit = availableCredit;
@@ -189,7 +190,7 @@ public class BindingService {
     /** Step 3a: the customer accepts the current service agreement. */
     public Binding acceptAgreement(String id, String version) {
         return tx.execute(status -> {
-            Binding binding = lockInStatus(id, BindingStatus.AWAITING_AGREEMENT);
+            Binding binding = steps.lockInStatus(id, BindingStatus.AWAITING_AGREEMENT);
             if (!properties.agreementVersion().equals(version)) {
                 throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "AGREEMENT_VERSION_OUTDATED", "version",
                         "Version " + version + " is not the current service agreement; the current one is "
@@ -197,7 +198,7 @@ public class BindingService {
             }
             Instant now = clock.instant();
             bindings.recordAgreement(id, version, now);
-            correlate(binding, BindingProcess.MESSAGE_AGREEMENT_ACCEPTED, Map.of(
+            steps.correlate(binding, BindingProcess.MESSAGE_AGREEMENT_ACCEPTED, Map.of(
                     BindingProcess.VAR_AGREEMENT_VERSION, version,
                     BindingProcess.VAR_OTP_INACTIVITY_DEADLINE,
                     java.util.Date.from(now.plus(properties.timeouts().otpInactivity()))));
@@ -215,7 +216,7 @@ public class BindingService {
                     + "most two decimals, or null for no cap.");
         }
         return tx.execute(status -> {
-            Binding binding = lockInStatus(id, BindingStatus.AWAITING_PREFERENCES);
+            Binding binding = steps.lockInStatus(id, BindingStatus.AWAITING_PREFERENCES);
             if (perTransactionCap != null) {
                 BigDecimal available = availableCredit.of(accounts.find(binding.userId()).orElseThrow());
                 if (perTransactionCap.compareTo(available) > 0) {
@@ -225,7 +226,7 @@ public class BindingService {
                 }
             }
             bindings.recordPreferences(id, perTransactionCap == null ? null : perTransactionCap.setScale(2), clock.instant());
-            correlate(binding, BindingProcess.MESSAGE_PREFERENCES_SET, Map.of());
+            steps.correlate(binding, BindingProcess.MESSAGE_PREFERENCES_SET, Map.of());
             return bindings.find(id).orElseThrow();
         });
     }
@@ -248,37 +249,13 @@ public class BindingService {
                 throw ApiProblem.conflict("WRONG_STATUS", "Binding " + id + " is " + binding.status() + " and cannot be "
                         + "cancelled" + why).with("currentStatus", binding.status().name());
             }
-            correlate(binding, BindingProcess.MESSAGE_CANCEL_REQUESTED, Map.of());
+            steps.correlate(binding, BindingProcess.MESSAGE_CANCEL_REQUESTED, Map.of());
             return bindings.find(id).orElseThrow();
         });
     }
 
-    /**
-     * Locks the binding's row for the rest of the transaction and checks it is in the status a step needs.
-     * Call inside a transaction.
-     */
-    public Binding lockInStatus(String id, BindingStatus expected) {
-        Binding binding = bindings.lock(id).orElseThrow(() -> notFound(id));
-        if (binding.status() != expected) {
-            throw ApiProblem.conflict("WRONG_STATUS", "Binding " + id + " is " + binding.status()
-                    + "; this step needs " + expected + ".").with("currentStatus", binding.status().name());
-        }
-        return binding;
-    }
-
-    /** Delivers a customer step to the binding's process; a process that does not wait for it is a 409. */
-    public void correlate(Binding binding, String message, Map<String, Object> variables) {
-        try {
-            runtime.createMessageCorrelation(message).processInstanceBusinessKey(binding.id())
-                    .setVariables(variables).correlateWithResult();
-        } catch (MismatchingMessageCorrelationException e) {
-            throw ApiProblem.conflict("STEP_NOT_EXPECTED", "Binding " + binding.id() + " is not waiting for this step now ("
-                    + message + "); retry in a moment.").with("currentStatus", binding.status().name());
-        }
-    }
-
     private static ApiProblem notFound(String id) {
-        return ApiProblem.notFound("BINDING_NOT_FOUND", "No binding " + id + ".");
+        return BindingSteps.notFound(id);
     }
 
     static String hash(CreateBinding request) {

@@ -3,8 +3,7 @@ package com.bindflow.verification;
 import com.bindflow.binding.Binding;
 import com.bindflow.binding.BindingProcess;
 import com.bindflow.binding.BindingProperties;
-import com.bindflow.binding.BindingRepository;
-import com.bindflow.binding.BindingService;
+import com.bindflow.binding.BindingSteps;
 import com.bindflow.binding.BindingStatus;
 import com.bindflow.binding.ReasonCode;
 import com.bindflow.shared.ApiProblem;
@@ -21,16 +20,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class FaceVerificationService {
 
     private final FaceRecognition provider;
-    private final BindingService bindings;
-    private final BindingRepository records;
+    private final BindingSteps bindings;
     private final int maxAttempts;
     private final TransactionTemplate tx;
 
-    public FaceVerificationService(FaceRecognition provider, BindingService bindings, BindingRepository records,
+    public FaceVerificationService(FaceRecognition provider, BindingSteps bindings,
                                    BindingProperties properties, PlatformTransactionManager transactionManager) {
         this.provider = provider;
         this.bindings = bindings;
-        this.records = records;
         this.maxAttempts = properties.faceMaxAttempts();
         this.tx = new TransactionTemplate(transactionManager);
     }
@@ -49,7 +46,7 @@ public class FaceVerificationService {
                 throw ApiProblem.badRequest("providerToken", unknownToken.getMessage());
             }
             int attempts = binding.wechat().faceAttempts() + 1;
-            records.recordFaceAttempts(bindingId, attempts);
+            bindings.recordFaceAttempts(bindingId, attempts);
             int left = maxAttempts - attempts;
             return switch (result) {
                 case PASS -> {

@@ -4,7 +4,7 @@ import com.bindflow.account.BaitiaoAccount;
 import com.bindflow.account.JdFinanceAccounts;
 import com.bindflow.binding.Binding;
 import com.bindflow.binding.BindingProcess;
-import com.bindflow.binding.BindingService;
+import com.bindflow.binding.BindingSteps;
 import com.bindflow.binding.BindingStatus;
 import com.bindflow.shared.ApiProblem;
 import java.time.Clock;
@@ -29,7 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class OtpService {
 
     private final OtpChallengeRepository challenges;
-    private final BindingService bindings;
+    private final BindingSteps bindings;
     private final JdFinanceAccounts accounts;
     private final SmsGateway sms;
     private final OtpProperties rules;
@@ -38,7 +38,7 @@ public class OtpService {
     private final Clock clock;
     private final TransactionTemplate tx;
 
-    public OtpService(OtpChallengeRepository challenges, BindingService bindings, JdFinanceAccounts accounts,
+    public OtpService(OtpChallengeRepository challenges, BindingSteps bindings, JdFinanceAccounts accounts,
                       SmsGateway sms, OtpProperties rules, com.bindflow.binding.BindingProperties bindingProperties,
                       Clock clock, PlatformTransactionManager transactionManager) {
         this.challenges = challenges;

@@ -4,14 +4,12 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
- * WeChat Pay's receiving side: the keys its notifications are checked with, and scheduling for the inbox poller
- * ({@link WeChatInboxPoller}). Outside the sandbox the keys come from configuration.
+ * WeChat Pay's receiving side: the keys its notifications are checked with. Outside the sandbox they come from
+ * configuration.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableScheduling
 public class WeChatPayConfiguration {
 
     @Bean

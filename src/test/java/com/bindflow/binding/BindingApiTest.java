@@ -368,7 +368,7 @@ class BindingApiTest extends ApiTestSupport {
         wechatNotifier.awaitDeliveries(java.time.Duration.ofSeconds(30));
         Assertions.assertThat(wechatInbox.list()).hasSize(1);
         String notificationId = wechatInbox.list().get(0).event().notificationId();
-        String body = wechatNotifier.body(notificationId, com.bindflow.wechat.WeChatEvent.CONTRACT_AUTHORIZED, "authorized",
+        String body = wechatNotifier.body(notificationId, com.bindflow.wechat.notification.WeChatEvent.CONTRACT_AUTHORIZED, "authorized",
                 "contract", java.util.Map.of("contract_code", Binding.contractCodeOf(id), "binding_id", id, "user_id", "demo-ok",
                         "contract_id", page.path("contractId").asText(), "priority", 3));
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(20);

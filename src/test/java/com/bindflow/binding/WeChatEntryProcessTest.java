@@ -7,7 +7,7 @@ import com.bindflow.eligibility.EligibilityProcess;
 import com.bindflow.shared.ApiProblem;
 import com.bindflow.support.ProcessTestSupport;
 import com.bindflow.sandbox.wechat.SandboxWeChatPay;
-import com.bindflow.wechat.WeChatBindRequestEvents;
+import com.bindflow.binding.wechat.WeChatBindRequestEvents;
 import com.bindflow.wechat.WeChatPay;
 import java.time.Duration;
 import java.util.Map;

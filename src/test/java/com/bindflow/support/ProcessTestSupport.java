@@ -15,7 +15,7 @@ import com.bindflow.eligibility.EligibilityProcess;
 import com.bindflow.sandbox.clock.TestClock;
 import com.bindflow.shared.DueJobs;
 import com.bindflow.sandbox.wechat.SandboxWeChatNotifier;
-import com.bindflow.wechat.WeChatNotificationInbox;
+import com.bindflow.wechat.notification.WeChatNotificationInbox;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;

@@ -9,7 +9,7 @@ import com.bindflow.sandbox.SandboxOnly;
 import com.bindflow.shared.ApiProblem;
 import com.bindflow.shared.OutsideSystemUnavailableException;
 import com.bindflow.shared.Texts;
-import com.bindflow.wechat.WeChatEvent;
+import com.bindflow.wechat.notification.WeChatEvent;
 import com.bindflow.wechat.WeChatPay;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;

@@ -2,8 +2,8 @@ package com.bindflow.sandbox.wechat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.bindflow.wechat.WeChatEvent;
-import com.bindflow.wechat.WeChatNotificationInbox;
+import com.bindflow.wechat.notification.WeChatEvent;
+import com.bindflow.wechat.notification.WeChatNotificationInbox;
 import com.bindflow.support.WeChatTestSupport;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;

@@ -1,8 +1,12 @@
-package com.bindflow.wechat;
+package com.bindflow.binding.wechat;
 
 import com.bindflow.binding.Binding;
-import com.bindflow.binding.BindingRepository;
+import com.bindflow.binding.BindingSteps;
 import com.bindflow.binding.BindingStatus;
+import com.bindflow.wechat.WeChatPay;
+import com.bindflow.wechat.WeChatWallets;
+import com.bindflow.wechat.notification.WeChatEvent;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /**
@@ -18,12 +22,22 @@ public class WeChatBindingService {
 
     private final WeChatPay wechat;
     private final WeChatWallets wallets;
-    private final BindingRepository bindings;
+    private final BindingSteps bindings;
 
-    public WeChatBindingService(WeChatPay wechat, WeChatWallets wallets, BindingRepository bindings) {
+    public WeChatBindingService(WeChatPay wechat, WeChatWallets wallets, BindingSteps bindings) {
         this.wechat = wechat;
         this.wallets = wallets;
         this.bindings = bindings;
+    }
+
+    /**
+     * The binding a WeChat event is about, when it names one of ours: a binding id whose contract code is the event's
+     * (our contract codes are derived from binding ids). Empty for anything else.
+     */
+    public static Optional<String> bindingOf(WeChatEvent event) {
+        String bindingId = event.string("binding_id");
+        return bindingId != null && Binding.contractCodeOf(bindingId).equals(event.string("contract_code"))
+                ? Optional.of(bindingId) : Optional.empty();
     }
 
     public static String testPaymentTradeNo(String bindingId) {

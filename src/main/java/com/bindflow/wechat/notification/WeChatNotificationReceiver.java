@@ -1,9 +1,10 @@
-package com.bindflow.wechat;
+package com.bindflow.wechat.notification;
 
 import static com.bindflow.shared.Jdbc.ts;
 
 import com.bindflow.shared.ApiProblem;
 import com.bindflow.shared.Texts;
+import com.bindflow.wechat.WeChatPayKeys;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.gson.JsonObject;

@@ -1,8 +1,11 @@
-package com.bindflow.wechat;
+package com.bindflow.binding.wechat;
 
 import com.bindflow.binding.BindingService;
 import com.bindflow.channel.Channel;
 import com.bindflow.shared.ApiProblem;
+import com.bindflow.wechat.WeChatPay;
+import com.bindflow.wechat.notification.WeChatEvent;
+import com.bindflow.wechat.notification.WeChatEventHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;

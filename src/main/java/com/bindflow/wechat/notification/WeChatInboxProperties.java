@@ -1,4 +1,4 @@
-package com.bindflow.wechat;
+package com.bindflow.wechat.notification;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;

@@ -1,4 +1,4 @@
-package com.bindflow.wechat;
+package com.bindflow.wechat.notification;
 
 import java.time.Instant;
 import java.util.Map;
@@ -14,16 +14,6 @@ public record WeChatEvent(String notificationId, String eventType, Map<String, O
     public static final String CONTRACT_TERMINATED = "CONTRACT.TERMINATED";
     /** The customer asked, in the WeChat wallet, to bind Baitiao: WeChat waits for our grant or refusal. */
     public static final String CONTRACT_BIND_REQUESTED = "CONTRACT.BIND_REQUESTED";
-
-    /**
-     * The binding the event is about, when it names one of ours: a binding id whose contract code is the event's
-     * (our contract codes are derived from binding ids). Empty for anything else.
-     */
-    public java.util.Optional<String> ourBindingId() {
-        String bindingId = string("binding_id");
-        return bindingId != null && com.bindflow.binding.Binding.contractCodeOf(bindingId).equals(string("contract_code"))
-                ? java.util.Optional.of(bindingId) : java.util.Optional.empty();
-    }
 
     public Integer integer(String key) {
         Object value = resource.get(key);

@@ -1,4 +1,4 @@
-package com.bindflow.wechat;
+package com.bindflow.wechat.notification;
 
 import com.bindflow.shared.ApiProblem;
 import java.nio.charset.StandardCharsets;

@@ -1,9 +1,11 @@
-package com.bindflow.wechat;
+package com.bindflow.binding.wechat;
 
 import com.bindflow.binding.Binding;
-import com.bindflow.binding.BindingRepository;
+import com.bindflow.binding.BindingSteps;
 import com.bindflow.binding.BindingStatus;
 import com.bindflow.binding.UnbindingService;
+import com.bindflow.wechat.notification.WeChatEvent;
+import com.bindflow.wechat.notification.WeChatEventHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -17,10 +19,10 @@ public class WeChatTerminationEvents implements WeChatEventHandler {
 
     private static final Logger log = LoggerFactory.getLogger(WeChatTerminationEvents.class);
 
-    private final BindingRepository bindings;
+    private final BindingSteps bindings;
     private final UnbindingService unbinding;
 
-    public WeChatTerminationEvents(BindingRepository bindings, UnbindingService unbinding) {
+    public WeChatTerminationEvents(BindingSteps bindings, UnbindingService unbinding) {
         this.bindings = bindings;
         this.unbinding = unbinding;
     }
@@ -32,11 +34,11 @@ public class WeChatTerminationEvents implements WeChatEventHandler {
 
     @Override
     public void handle(WeChatEvent event) {
-        if (event.ourBindingId().isEmpty()) {
+        if (WeChatBindingService.bindingOf(event).isEmpty()) {
             log.warn("WeChat termination {} names no binding of ours: ignored", event.notificationId());
             return;
         }
-        String bindingId = event.ourBindingId().get();
+        String bindingId = WeChatBindingService.bindingOf(event).get();
         BindingStatus status = bindings.find(bindingId).map(Binding::status).orElse(null);
         if (status == BindingStatus.ACTIVE) {
             unbinding.unbind(bindingId, UnbindingService.Side.WECHAT);

@@ -1,4 +1,4 @@
-package com.bindflow.wechat;
+package com.bindflow.wechat.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package com.bindflow.wechat;
+package com.bindflow.wechat.notification;
 
 /**
  * Acts on a stored WeChat notification, after the endpoint has answered WeChat. Called at least once per

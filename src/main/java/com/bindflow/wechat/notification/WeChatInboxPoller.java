@@ -1,4 +1,4 @@
-package com.bindflow.wechat;
+package com.bindflow.wechat.notification;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,13 +1,14 @@
-package com.bindflow.wechat;
+package com.bindflow.binding.wechat;
 
 import com.bindflow.binding.Binding;
 import com.bindflow.binding.BindingProcess;
-import com.bindflow.binding.BindingRepository;
+import com.bindflow.binding.BindingSteps;
 import com.bindflow.binding.BindingStatus;
+import com.bindflow.wechat.notification.WeChatEvent;
+import com.bindflow.wechat.notification.WeChatEventHandler;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -25,15 +26,13 @@ public class WeChatAuthorizationEvents implements WeChatEventHandler {
 
     private static final Logger log = LoggerFactory.getLogger(WeChatAuthorizationEvents.class);
 
-    private final BindingRepository bindings;
-    private final RuntimeService runtime;
+    private final BindingSteps bindings;
     private final WeChatBindingService wechat;
     private final TransactionTemplate tx;
 
-    public WeChatAuthorizationEvents(BindingRepository bindings, RuntimeService runtime, WeChatBindingService wechat,
+    public WeChatAuthorizationEvents(BindingSteps bindings, WeChatBindingService wechat,
                                      PlatformTransactionManager transactionManager) {
         this.bindings = bindings;
-        this.runtime = runtime;
         this.wechat = wechat;
         this.tx = new TransactionTemplate(transactionManager);
     }
@@ -45,12 +44,12 @@ public class WeChatAuthorizationEvents implements WeChatEventHandler {
 
     @Override
     public void handle(WeChatEvent event) {
-        if (event.ourBindingId().isEmpty()) {
+        if (WeChatBindingService.bindingOf(event).isEmpty()) {
             log.warn("WeChat notification {} names no binding of ours (binding {}, contract {}): ignored",
                     event.notificationId(), event.string("binding_id"), event.string("contract_code"));
             return;
         }
-        String bindingId = event.ourBindingId().get();
+        String bindingId = WeChatBindingService.bindingOf(event).get();
         tx.executeWithoutResult(status -> {
             Optional<Binding> binding = bindings.lock(bindingId);
             if (binding.isPresent() && WeChatEvent.CONTRACT_AUTHORIZED.equals(event.eventType())
@@ -73,9 +72,8 @@ public class WeChatAuthorizationEvents implements WeChatEventHandler {
                 variables.put(BindingProcess.VAR_PAYMENT_PRIORITY, event.integer("priority"));
             }
             // throws when the process does not wait yet (its request job has not finished): the inbox retries
-            runtime.createMessageCorrelation(authorized ? BindingProcess.MESSAGE_WECHAT_AUTHORIZED
-                            : BindingProcess.MESSAGE_WECHAT_DECLINED)
-                    .processInstanceBusinessKey(bindingId).setVariables(variables).correlateWithResult();
+            bindings.deliver(bindingId, authorized ? BindingProcess.MESSAGE_WECHAT_AUTHORIZED
+                    : BindingProcess.MESSAGE_WECHAT_DECLINED, variables);
         });
     }
 }

@@ -1,6 +1,7 @@
-package com.bindflow.wechat;
+package com.bindflow.binding.wechat;
 
 import com.bindflow.binding.BindingProcess;
+import com.bindflow.wechat.WeChatPay;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;

@@ -1,4 +1,4 @@
-package com.bindflow.wechat;
+package com.bindflow.wechat.notification;
 
 import static com.bindflow.shared.Jdbc.instant;
 import static com.bindflow.shared.Jdbc.ts;
