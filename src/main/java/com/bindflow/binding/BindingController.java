@@ -3,7 +3,6 @@ package com.bindflow.binding;
 import com.bindflow.channel.Channel;
 import com.bindflow.shared.ApiProblem;
 import com.bindflow.shared.Idempotency;
-import com.bindflow.verification.OtpService;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -30,12 +29,12 @@ public class BindingController {
 
     private final BindingService bindings;
     private final UnbindingService unbinding;
-    private final OtpService otp;
+    private final BindingViews views;
 
-    public BindingController(BindingService bindings, UnbindingService unbinding, OtpService otp) {
+    public BindingController(BindingService bindings, UnbindingService unbinding, BindingViews views) {
         this.bindings = bindings;
         this.unbinding = unbinding;
-        this.otp = otp;
+        this.views = views;
     }
 
     public record CreateRequest(
@@ -59,7 +58,7 @@ public class BindingController {
 
     @GetMapping("/{id}")
     public BindingView get(@PathVariable String id) {
-        return view(bindings.get(id));
+        return views.get(id);
     }
 
     @GetMapping
@@ -101,7 +100,6 @@ public class BindingController {
     }
 
     private BindingView view(Binding binding) {
-        return BindingView.of(binding, bindings.history(binding.id()),
-                binding.status() == BindingStatus.AWAITING_OTP ? otp.state(binding.id()) : null);
+        return views.of(binding);
     }
 }

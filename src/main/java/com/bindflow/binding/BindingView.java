@@ -8,7 +8,7 @@ import java.util.List;
 /** A binding as the REST API shows it: status, reasons with messages, the step details and the timeline. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record BindingView(String id, String userId, Channel channel, BindingStatus status, List<Reason> reasons,
-                          String statusMessage, List<String> nextSteps, Agreement agreement, Review review, Object otp,
+                          String statusMessage, List<String> nextSteps, Agreement agreement, Review review, Otp otp,
                           WeChat wechat, Instant createdAt, Instant updatedAt, Instant endedAt, List<Step> history) {
 
     public record Reason(String code, String message) {
@@ -24,6 +24,14 @@ public record BindingView(String id, String userId, Channel channel, BindingStat
     }
 
     /**
+     * Step 3b, the SMS code, as the customer's app shows it: codes sent and left, when the current one expires, when the
+     * next may be requested, wrong entries left for it, and its state.
+     */
+    public record Otp(int sendsUsed, int sendsLeft, Instant codeExpiresAt, Instant nextSendAllowedAt,
+                      Integer wrongEntriesLeft, String codeState) {
+    }
+
+    /**
      * Steps 4–6: WeChat's authorization page (JD-app entry) or WeChat's binding request (wallet entry), the contract,
      * Baitiao's place among the WeChat payment methods (2 = right after 零钱 for the wallet entry), the customer's
      * choices, face attempts, activation.
@@ -33,7 +41,7 @@ public record BindingView(String id, String userId, Channel channel, BindingStat
                          java.math.BigDecimal perTransactionCap, Integer faceAttempts, Instant activatedAt) {
     }
 
-    public static BindingView of(Binding b, List<Binding.StatusChange> history, Object otp) {
+    static BindingView of(Binding b, List<Binding.StatusChange> history, Otp otp) {
         List<Reason> reasons = b.reasonCodes().stream()
                 .map(code -> new Reason(code, ReasonCode.of(code).map(ReasonCode::message).orElse(code)))
                 .toList();

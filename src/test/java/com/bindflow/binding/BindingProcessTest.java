@@ -2,9 +2,9 @@ package com.bindflow.binding;
 
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import com.bindflow.binding.otp.OtpService;
 import com.bindflow.shared.ApiProblem;
 import com.bindflow.support.ProcessTestSupport;
-import com.bindflow.verification.OtpService;
 import java.time.Duration;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.runtime.ProcessInstance;

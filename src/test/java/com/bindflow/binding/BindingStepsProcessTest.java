@@ -2,13 +2,13 @@ package com.bindflow.binding;
 
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
-import com.bindflow.shared.ApiProblem;
-import com.bindflow.support.ProcessTestSupport;
-import com.bindflow.verification.FaceVerificationService;
+import com.bindflow.binding.face.FaceVerificationService;
+import com.bindflow.binding.wechat.WeChatBindingService;
 import com.bindflow.sandbox.wechat.SandboxWeChatPay;
 import com.bindflow.sandbox.wechat.SandboxWeChatPay.ContractState;
 import com.bindflow.sandbox.wechat.SandboxWeChatPay.CustomerAction;
-import com.bindflow.binding.wechat.WeChatBindingService;
+import com.bindflow.shared.ApiProblem;
+import com.bindflow.support.ProcessTestSupport;
 import com.bindflow.wechat.notification.WeChatEvent;
 import java.math.BigDecimal;
 import java.time.Duration;

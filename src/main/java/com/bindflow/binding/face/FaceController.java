@@ -1,7 +1,7 @@
-package com.bindflow.verification;
+package com.bindflow.binding.face;
 
-import com.bindflow.binding.BindingController;
 import com.bindflow.binding.BindingView;
+import com.bindflow.binding.BindingViews;
 import com.bindflow.shared.ApiProblem;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -17,9 +17,9 @@ import org.springframework.web.bind.annotation.RestController;
 public class FaceController {
 
     private final FaceVerificationService faces;
-    private final BindingController bindings;
+    private final BindingViews bindings;
 
-    public FaceController(FaceVerificationService faces, BindingController bindings) {
+    public FaceController(FaceVerificationService faces, BindingViews bindings) {
         this.faces = faces;
         this.bindings = bindings;
     }

@@ -1,12 +1,13 @@
-package com.bindflow.verification;
+package com.bindflow.binding.face;
 
 import com.bindflow.binding.Binding;
 import com.bindflow.binding.BindingProcess;
 import com.bindflow.binding.BindingProperties;
-import com.bindflow.binding.BindingSteps;
 import com.bindflow.binding.BindingStatus;
+import com.bindflow.binding.BindingSteps;
 import com.bindflow.binding.ReasonCode;
 import com.bindflow.shared.ApiProblem;
+import com.bindflow.verification.FaceRecognition;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;

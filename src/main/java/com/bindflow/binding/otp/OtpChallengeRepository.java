@@ -1,4 +1,4 @@
-package com.bindflow.verification;
+package com.bindflow.binding.otp;
 
 import static com.bindflow.shared.Jdbc.instant;
 import static com.bindflow.shared.Jdbc.ts;

@@ -1,7 +1,7 @@
-package com.bindflow.verification;
+package com.bindflow.binding.otp;
 
-import com.bindflow.binding.BindingController;
 import com.bindflow.binding.BindingView;
+import com.bindflow.binding.BindingViews;
 import com.bindflow.shared.ApiProblem;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -20,16 +20,16 @@ import org.springframework.web.bind.annotation.RestController;
 public class OtpController {
 
     private final OtpService otp;
-    private final BindingController bindings;
+    private final BindingViews bindings;
 
-    public OtpController(OtpService otp, BindingController bindings) {
+    public OtpController(OtpService otp, BindingViews bindings) {
         this.otp = otp;
         this.bindings = bindings;
     }
 
     /** 202: the code is on its way (sent by the process's Task_SendOtp). */
     @PostMapping("/send")
-    public ResponseEntity<OtpService.OtpState> send(@PathVariable String id) {
+    public ResponseEntity<BindingView.Otp> send(@PathVariable String id) {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(otp.requestCode(id));
     }
 

@@ -1,4 +1,4 @@
-package com.bindflow.verification;
+package com.bindflow.binding.otp;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;

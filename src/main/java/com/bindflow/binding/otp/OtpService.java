@@ -1,12 +1,16 @@
-package com.bindflow.verification;
+package com.bindflow.binding.otp;
 
 import com.bindflow.account.BaitiaoAccount;
 import com.bindflow.account.JdFinanceAccounts;
 import com.bindflow.binding.Binding;
 import com.bindflow.binding.BindingProcess;
-import com.bindflow.binding.BindingSteps;
+import com.bindflow.binding.BindingProperties;
 import com.bindflow.binding.BindingStatus;
+import com.bindflow.binding.BindingSteps;
+import com.bindflow.binding.BindingView;
+import com.bindflow.binding.OtpProgress;
 import com.bindflow.shared.ApiProblem;
+import com.bindflow.verification.SmsGateway;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,7 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * owns the waiting, the expiry timer and the end of the step.
  */
 @Service
-public class OtpService {
+public class OtpService implements OtpProgress {
 
     private final OtpChallengeRepository challenges;
     private final BindingSteps bindings;
@@ -39,7 +43,7 @@ public class OtpService {
     private final TransactionTemplate tx;
 
     public OtpService(OtpChallengeRepository challenges, BindingSteps bindings, JdFinanceAccounts accounts,
-                      SmsGateway sms, OtpProperties rules, com.bindflow.binding.BindingProperties bindingProperties,
+                      SmsGateway sms, OtpProperties rules, BindingProperties bindingProperties,
                       Clock clock, PlatformTransactionManager transactionManager) {
         this.challenges = challenges;
         this.bindings = bindings;
@@ -52,13 +56,8 @@ public class OtpService {
         this.tx = new TransactionTemplate(transactionManager);
     }
 
-    /** What the customer's app shows about the code step. */
-    public record OtpState(int sendsUsed, int sendsLeft, Instant codeExpiresAt, Instant nextSendAllowedAt,
-                           Integer wrongEntriesLeft, String codeState) {
-    }
-
     /** The customer asks for a (new) code. Refused while the cooldown runs (429) or when the sends are used up (409). */
-    public OtpState requestCode(String bindingId) {
+    public BindingView.Otp requestCode(String bindingId) {
         return tx.execute(status -> {
             Binding binding = bindings.lockInStatus(bindingId, BindingStatus.AWAITING_OTP);
             List<OtpChallenge> sent = challenges.list(bindingId);
@@ -167,12 +166,17 @@ public class OtpService {
         challenges.transition(bindingId, sendNo, OtpChallenge.State.EXPIRED, OtpChallenge.State.SENT, OtpChallenge.State.PENDING);
     }
 
+    @Override
+    public BindingView.Otp of(String bindingId) {
+        return state(bindingId);
+    }
+
     /** The code step as the customer sees it now. */
-    public OtpState state(String bindingId) {
+    public BindingView.Otp state(String bindingId) {
         List<OtpChallenge> sent = challenges.list(bindingId);
         Optional<OtpChallenge> last = latest(sent);
         int left = rules.maxSends() - sent.size();
-        return new OtpState(sent.size(), left,
+        return new BindingView.Otp(sent.size(), left,
                 last.map(OtpChallenge::expiresAt).orElse(null),
                 left == 0 ? null : last.map(c -> c.requestedAt().plus(rules.cooldown())).orElse(null),
                 last.map(c -> rules.maxWrongEntries() - c.wrongAttempts()).orElse(null),

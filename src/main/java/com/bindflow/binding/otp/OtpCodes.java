@@ -1,4 +1,4 @@
-package com.bindflow.verification;
+package com.bindflow.binding.otp;
 
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
