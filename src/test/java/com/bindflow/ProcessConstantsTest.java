@@ -23,7 +23,7 @@ class ProcessConstantsTest {
             "com.bindflow.eligibility.EligibilityProcess, processes/EligibilityCheck.bpmn",
             "com.bindflow.binding.BindingUndoProcess, processes/BindingUndo.bpmn",
             "com.bindflow.binding.UnbindingProcess, processes/Unbinding.bpmn",
-            "com.bindflow.account.UnfreezeProcess, processes/Unfreeze.bpmn",
+            "com.bindflow.unfreeze.UnfreezeProcess, processes/Unfreeze.bpmn",
             "com.bindflow.overdue.OverdueProcess, processes/Overdue.bpmn",
     })
     void everyIdConstantIsInItsDiagram(String constants, String bpmn) throws Exception {

@@ -1,23 +1,28 @@
 package com.bindflow.account;
 
+import com.bindflow.credit.AvailableCredit;
+import com.bindflow.credit.BaitiaoAccount;
+import com.bindflow.credit.CreditExposure;
+import com.bindflow.credit.JdFinanceAccounts;
+import com.bindflow.freeze.CreditLineFreeze;
+import com.bindflow.freeze.CreditLineFreezeService;
+import com.bindflow.freeze.FreezeCause;
 import com.bindflow.overdue.OverdueCase;
 import com.bindflow.overdue.OverdueService;
 import com.bindflow.overdue.OverdueView;
-import java.net.URI;
+import com.bindflow.unfreeze.UnfreezeCase;
+import com.bindflow.unfreeze.UnfreezeService;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The customer's credit line account: credit, exposure, freezes, overdue cases, and the travel proofs of the Unfreeze
- * review.
+ * The customer's credit line account, read side: credit, exposure, freezes, the Unfreeze review and the overdue cases
+ * in one answer. The travel proofs themselves are {@link com.bindflow.unfreeze.UnfreezeController}'s.
  */
 @RestController
 @RequestMapping("/api/accounts/{userId}")
@@ -61,18 +66,5 @@ public class AccountController {
         return new AccountView(userId, new AccountView.Credit(account.creditLimit(), availableCredit.of(account)),
                 exposure.of(userId).map(AccountView.Exposure::of).orElse(null), !active.isEmpty(),
                 active.stream().map(AccountView.Freeze::of).toList(), review, overdue, nextSteps);
-    }
-
-    /** The customer's travel proof: {@code {"trips":[{"city","startDate","endDate"}],"documentRef"}}. */
-    @PostMapping("/unfreeze-requests")
-    public ResponseEntity<AccountView.UnfreezeRequestView> submit(@PathVariable String userId, @RequestBody TravelProof proof) {
-        UnfreezeRequest request = unfreeze.submit(userId, proof);
-        return ResponseEntity.created(URI.create("/api/accounts/" + userId + "/unfreeze-requests/" + request.id()))
-                .body(AccountView.UnfreezeRequestView.of(request));
-    }
-
-    @GetMapping("/unfreeze-requests/{requestId}")
-    public AccountView.UnfreezeRequestView request(@PathVariable String userId, @PathVariable String requestId) {
-        return AccountView.UnfreezeRequestView.of(unfreeze.request(userId, requestId));
     }
 }

@@ -1,6 +1,12 @@
 package com.bindflow.account;
 
+import com.bindflow.credit.CreditExposure;
+import com.bindflow.freeze.CreditLineFreeze;
+import com.bindflow.freeze.FreezeCause;
 import com.bindflow.overdue.OverdueView;
+import com.bindflow.unfreeze.UnfreezeCase;
+import com.bindflow.unfreeze.UnfreezeRequest;
+import com.bindflow.unfreeze.UnfreezeRequestView;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -50,17 +56,6 @@ public record AccountView(String userId, Credit credit, Exposure wechatExposure,
                     underReview && last != null ? last.reviewDueAt() : null,
                     underReview && last != null ? last.escalatedAt() != null : null, rejection,
                     last == null ? null : UnfreezeRequestView.of(last), c.openedAt(), c.endedAt());
-        }
-    }
-
-    /** A travel proof as the JD app sees it (who decided stays internal). */
-    public record UnfreezeRequestView(String id, String caseId, int attempt, UnfreezeRequest.State state,
-                                      List<UnfreezeRequest.Trip> trips, String documentRef, Instant submittedAt,
-                                      Instant reviewDueAt, Instant escalatedAt, Instant decidedAt, String decisionReason) {
-
-        public static UnfreezeRequestView of(UnfreezeRequest r) {
-            return new UnfreezeRequestView(r.id(), r.caseId(), r.attempt(), r.state(), r.trips(), r.documentRef(),
-                    r.submittedAt(), r.reviewDueAt(), r.escalatedAt(), r.decidedAt(), r.decisionReason());
         }
     }
 }

@@ -1,9 +1,9 @@
 package com.bindflow.binding;
 
-import com.bindflow.account.AvailableCredit;
-import com.bindflow.account.CreditLineFreezes;
-import com.bindflow.account.JdFinanceAccounts;
 import com.bindflow.channel.Channel;
+import com.bindflow.credit.AvailableCredit;
+import com.bindflow.credit.JdFinanceAccounts;
+import com.bindflow.freeze.CreditLineFreezes;
 import com.bindflow.shared.ApiProblem;
 import com.bindflow.shared.Idempotency;
 import com.bindflow.shared.RequestHash;

@@ -1,8 +1,8 @@
 package com.bindflow.eligibility;
 
-import com.bindflow.account.BaitiaoAccount;
-import com.bindflow.account.JdFinanceAccounts;
 import com.bindflow.calendar.WorkingDayCalendar;
+import com.bindflow.credit.BaitiaoAccount;
+import com.bindflow.credit.JdFinanceAccounts;
 import com.bindflow.identity.IdentityVerification;
 import com.bindflow.wechat.WalletFacts;
 import com.bindflow.wechat.WeChatWallets;

@@ -1,6 +1,6 @@
 package com.bindflow.eligibility;
 
-import com.bindflow.account.BaitiaoAccount;
+import com.bindflow.credit.BaitiaoAccount;
 import com.bindflow.shared.Masking;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

@@ -1,13 +1,13 @@
 package com.bindflow.overdue;
 
-import com.bindflow.account.CreditLineFreezeService;
-import com.bindflow.account.FreezeCause;
-import com.bindflow.account.JdFinanceAccounts;
 import com.bindflow.channel.Channel;
+import com.bindflow.credit.JdFinanceAccounts;
 import com.bindflow.fees.DailyAccrual;
 import com.bindflow.fees.FeeInputProblems;
 import com.bindflow.fees.Fen;
 import com.bindflow.fees.OverduePenalties;
+import com.bindflow.freeze.CreditLineFreezeService;
+import com.bindflow.freeze.FreezeCause;
 import com.bindflow.shared.ApiProblem;
 import com.bindflow.shared.EngineClock;
 import com.bindflow.shared.Idempotency;

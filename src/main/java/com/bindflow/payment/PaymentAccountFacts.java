@@ -1,9 +1,9 @@
 package com.bindflow.payment;
 
-import com.bindflow.account.CreditExposure;
-import com.bindflow.account.FreezeEvidence;
-import com.bindflow.account.ReasonOnlyFreezeEvidence;
+import com.bindflow.credit.CreditExposure;
 import com.bindflow.risk.RiskProperties;
+import com.bindflow.unfreeze.FreezeEvidence;
+import com.bindflow.unfreeze.ReasonOnlyFreezeEvidence;
 import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;

@@ -1,11 +1,11 @@
 package com.bindflow.payment;
 
-import com.bindflow.account.BaitiaoAccount;
-import com.bindflow.account.CreditLineFreezes;
-import com.bindflow.account.FreezeCause;
-import com.bindflow.account.JdFinanceAccounts;
 import com.bindflow.binding.Binding;
 import com.bindflow.binding.BindingRepository;
+import com.bindflow.credit.BaitiaoAccount;
+import com.bindflow.credit.JdFinanceAccounts;
+import com.bindflow.freeze.CreditLineFreezes;
+import com.bindflow.freeze.FreezeCause;
 import com.bindflow.risk.LayerResult;
 import com.bindflow.risk.RiskEvaluation;
 import com.bindflow.risk.RiskFacts;
@@ -13,9 +13,9 @@ import com.bindflow.risk.RiskOutcome;
 import com.bindflow.risk.RiskPipeline;
 import com.bindflow.risk.RiskProperties;
 import com.bindflow.shared.ApiProblem;
-import com.bindflow.shared.OutsideSystemUnavailableException;
-import com.bindflow.shared.Idempotency;
 import com.bindflow.shared.EngineClock;
+import com.bindflow.shared.Idempotency;
+import com.bindflow.shared.OutsideSystemUnavailableException;
 import com.bindflow.verification.FaceRecognition;
 import java.math.BigDecimal;
 import java.time.Clock;

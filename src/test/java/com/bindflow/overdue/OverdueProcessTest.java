@@ -3,11 +3,11 @@ package com.bindflow.overdue;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 
-import com.bindflow.account.CreditLineFreeze;
-import com.bindflow.account.CreditLineFreezeService;
-import com.bindflow.account.FreezeCause;
 import com.bindflow.channel.Channel;
 import com.bindflow.fees.OverduePenalties;
+import com.bindflow.freeze.CreditLineFreeze;
+import com.bindflow.freeze.CreditLineFreezeService;
+import com.bindflow.freeze.FreezeCause;
 import com.bindflow.support.ProcessTestSupport;
 import java.math.BigDecimal;
 import java.time.Duration;

@@ -2,8 +2,8 @@ package com.bindflow.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.bindflow.account.CreditLineFreezes;
-import com.bindflow.account.FreezeCause;
+import com.bindflow.freeze.CreditLineFreezes;
+import com.bindflow.freeze.FreezeCause;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class SeedBurstApiTest extends PaymentTestSupport {
 
     @org.springframework.beans.factory.annotation.Autowired
-    com.bindflow.account.CreditLineFreezeService freezeService;
+    com.bindflow.freeze.CreditLineFreezeService freezeService;
 
     private JsonNode scanAfter(Duration sinceActivation, String amount, String city) {
         setClock(T0.plus(sinceActivation));
@@ -98,7 +98,7 @@ class SeedBurstApiTest extends PaymentTestSupport {
             last = scanAfter(Duration.ofMinutes(10 + 10 * i), "1900.00", cities[i]);
         }
         assertThat(decision(last)).isEqualTo("FROZEN");
-        assertThat(freezeService.lift("demo-ok", com.bindflow.account.FreezeCause.RISK, "travel proof approved")).isOne();
+        assertThat(freezeService.lift("demo-ok", com.bindflow.freeze.FreezeCause.RISK, "travel proof approved")).isOne();
 
         // still within 2 h of activation: one more near-limit scan from yet another city is judged on its own
         JsonNode after = scanAfter(Duration.ofMinutes(70), "1900.00", "Wuxi");

@@ -2,8 +2,8 @@ package com.bindflow.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.bindflow.account.UnfreezeProcess;
 import com.bindflow.support.JdAppApi;
+import com.bindflow.unfreeze.UnfreezeProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,7 +1,5 @@
 package com.bindflow.binding.otp;
 
-import com.bindflow.account.BaitiaoAccount;
-import com.bindflow.account.JdFinanceAccounts;
 import com.bindflow.binding.Binding;
 import com.bindflow.binding.BindingProcess;
 import com.bindflow.binding.BindingProperties;
@@ -9,6 +7,8 @@ import com.bindflow.binding.BindingStatus;
 import com.bindflow.binding.BindingSteps;
 import com.bindflow.binding.BindingView;
 import com.bindflow.binding.OtpProgress;
+import com.bindflow.credit.BaitiaoAccount;
+import com.bindflow.credit.JdFinanceAccounts;
 import com.bindflow.shared.ApiProblem;
 import com.bindflow.verification.SmsGateway;
 import java.time.Clock;

@@ -1,12 +1,12 @@
 package com.bindflow.sandbox.credit;
 
-import com.bindflow.account.BaitiaoAccount;
-import com.bindflow.account.JdFinanceAccounts;
+import com.bindflow.credit.BaitiaoAccount;
+import com.bindflow.credit.JdFinanceAccounts;
 import com.bindflow.sandbox.Persona;
 import com.bindflow.sandbox.PersonaDirectory;
+import com.bindflow.sandbox.SandboxOnly;
 import com.bindflow.shared.OutsideSystemUnavailableException;
 import java.util.Optional;
-import com.bindflow.sandbox.SandboxOnly;
 import org.springframework.stereotype.Component;
 
 /** JD Finance in sandbox mode: the account facts of the demo personas; a persona's fault makes it fail. */

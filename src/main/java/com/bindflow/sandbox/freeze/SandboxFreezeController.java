@@ -1,8 +1,8 @@
 package com.bindflow.sandbox.freeze;
 
-import com.bindflow.account.CreditLineFreezeService;
-import com.bindflow.account.FreezeCause;
-import com.bindflow.account.JdFinanceAccounts;
+import com.bindflow.credit.JdFinanceAccounts;
+import com.bindflow.freeze.CreditLineFreezeService;
+import com.bindflow.freeze.FreezeCause;
 import com.bindflow.sandbox.SandboxOnly;
 import com.bindflow.shared.ApiProblem;
 import java.util.Map;

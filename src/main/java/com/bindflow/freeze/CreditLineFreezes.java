@@ -1,4 +1,4 @@
-package com.bindflow.account;
+package com.bindflow.freeze;
 
 /**
  * Freezes of a customer's whole Baitiao credit line, on every channel (SPEC.md section 5). The account is frozen while

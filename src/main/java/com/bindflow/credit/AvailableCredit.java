@@ -1,4 +1,4 @@
-package com.bindflow.account;
+package com.bindflow.credit;
 
 import java.math.BigDecimal;
 import org.springframework.stereotype.Component;

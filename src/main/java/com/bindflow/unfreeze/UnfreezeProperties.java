@@ -1,4 +1,4 @@
-package com.bindflow.account;
+package com.bindflow.unfreeze;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;

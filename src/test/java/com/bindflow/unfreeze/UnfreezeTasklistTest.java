@@ -1,5 +1,7 @@
-package com.bindflow.account;
+package com.bindflow.unfreeze;
 
+import com.bindflow.freeze.CreditLineFreezeService;
+import com.bindflow.freeze.FreezeCause;
 import com.bindflow.support.ProcessTestSupport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,9 +1,15 @@
-package com.bindflow.account;
+package com.bindflow.unfreeze;
 
+import com.bindflow.credit.BaitiaoAccount;
+import com.bindflow.credit.JdFinanceAccounts;
+import com.bindflow.freeze.CreditLineFreeze;
+import com.bindflow.freeze.CreditLineFreezeRepository;
+import com.bindflow.freeze.FreezeCause;
 import com.bindflow.shared.ApiProblem;
 import com.bindflow.shared.EngineClock;
 import com.bindflow.shared.Masking;
 import com.bindflow.shared.ReviewDecision;
+import com.bindflow.shared.Savepoints;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,7 +28,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -63,14 +68,7 @@ public class UnfreezeService {
         this.properties = properties;
         this.clock = clock;
         this.tx = new TransactionTemplate(transactionManager);
-        this.savepoint = savepoints(transactionManager);
-    }
-
-    /** Runs its callback under a savepoint of the caller's transaction (or in a transaction of its own without one). */
-    static TransactionTemplate savepoints(PlatformTransactionManager transactionManager) {
-        TransactionTemplate template = new TransactionTemplate(transactionManager);
-        template.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
-        return template;
+        this.savepoint = Savepoints.of(transactionManager);
     }
 
     // ---- opening a case --------------------------------------------------------------------------------------------
@@ -80,6 +78,8 @@ public class UnfreezeService {
      * open case (which covers every RISK freeze of the user). Call inside the transaction that recorded the freeze: the
      * case and the process start commit with it or not at all. The start event is asynchronous, so this only writes
      * a few rows; the process runs on in a job. A concurrent opening for the same user (another node) is not an error.
+     * Called by the step {@link RiskFreezeOpensUnfreezeCase}, and after an approval for a RISK freeze the reviewer did not
+     * see.
      */
     void openCaseIfNeeded(String userId, String freezeId) {
         if (cases.findOpenCase(userId).isPresent()) {

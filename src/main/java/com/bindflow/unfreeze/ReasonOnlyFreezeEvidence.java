@@ -1,5 +1,7 @@
-package com.bindflow.account;
+package com.bindflow.unfreeze;
 
+import com.bindflow.freeze.CreditLineFreeze;
+import com.bindflow.freeze.CreditLineFreezeRepository;
 import java.util.List;
 import org.springframework.stereotype.Component;
 

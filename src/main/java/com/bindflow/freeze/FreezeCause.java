@@ -1,4 +1,4 @@
-package com.bindflow.account;
+package com.bindflow.freeze;
 
 /**
  * Why a credit line is frozen. Each cause is lifted on its own: {@link #RISK} by an approved Unfreeze review (travel

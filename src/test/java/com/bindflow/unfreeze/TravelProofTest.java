@@ -1,5 +1,6 @@
-package com.bindflow.account;
+package com.bindflow.unfreeze;
 
+import com.bindflow.credit.CreditExposure;
 import com.bindflow.shared.ApiProblem;
 import java.math.BigDecimal;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package com.bindflow.account;
+package com.bindflow.freeze;
 
 import static com.bindflow.shared.Jdbc.utc;
 import static com.bindflow.shared.Jdbc.utcInstant;

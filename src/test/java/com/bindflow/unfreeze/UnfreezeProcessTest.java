@@ -1,8 +1,11 @@
-package com.bindflow.account;
+package com.bindflow.unfreeze;
 
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
 
+import com.bindflow.freeze.CreditLineFreeze;
+import com.bindflow.freeze.CreditLineFreezeService;
+import com.bindflow.freeze.FreezeCause;
 import com.bindflow.support.ProcessTestSupport;
 import java.time.Duration;
 import java.time.Instant;

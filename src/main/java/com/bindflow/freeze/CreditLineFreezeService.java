@@ -1,5 +1,6 @@
-package com.bindflow.account;
+package com.bindflow.freeze;
 
+import com.bindflow.shared.Savepoints;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -7,14 +8,16 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The credit-line freezes: recorded idempotently per (user, cause, evidence) on every node, lifted per cause. A RISK
- * freeze opens the user's Unfreeze review case, in the caller's transaction (see {@link #freeze}).
+ * The credit-line freezes: recorded idempotently per (user, cause, evidence) on every node, lifted per cause. A new
+ * freeze is announced ({@link CreditLineFrozen}) in the caller's transaction: a RISK freeze opens the user's Unfreeze
+ * review case there (see {@link #freeze}).
  */
 @Service
 public class CreditLineFreezeService implements CreditLineFreezes {
@@ -25,18 +28,18 @@ public class CreditLineFreezeService implements CreditLineFreezes {
     static final int MAX_USER_ID = 64;
 
     private final CreditLineFreezeRepository freezes;
-    private final UnfreezeService unfreeze;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TransactionTemplate tx;
     private final TransactionTemplate savepoint;
 
-    public CreditLineFreezeService(CreditLineFreezeRepository freezes, UnfreezeService unfreeze, Clock clock,
+    public CreditLineFreezeService(CreditLineFreezeRepository freezes, ApplicationEventPublisher events, Clock clock,
                                    PlatformTransactionManager transactionManager) {
         this.freezes = freezes;
-        this.unfreeze = unfreeze;
+        this.events = events;
         this.clock = clock;
         this.tx = new TransactionTemplate(transactionManager);
-        this.savepoint = UnfreezeService.savepoints(transactionManager);
+        this.savepoint = Savepoints.of(transactionManager);
     }
 
     @Override
@@ -50,9 +53,10 @@ public class CreditLineFreezeService implements CreditLineFreezes {
     }
 
     /**
-     * Records the freeze unless the same (user, cause, evidence) freeze exists; a RISK freeze also opens the user's
-     * Unfreeze case and starts its process, unless a case is open already. Runs in the caller's transaction when there
-     * is one (so nothing stays if the caller rolls back, and nothing is lost if it commits), else in its own. Fast: a
+     * Records the freeze unless the same (user, cause, evidence) freeze exists, and announces it
+     * ({@link CreditLineFrozen}): a RISK freeze thereby opens the user's Unfreeze case and starts its process, unless a
+     * case is open already. Runs in the caller's transaction when there is one (so nothing stays if the caller rolls
+     * back, and nothing is lost if it commits), else in its own. Fast: a
      * look-up, an insert and, for RISK, the asynchronous start of the process (a few rows). A concurrent insert of the
      * same freeze on another node is not an error: the insert runs under a savepoint, so the caller's transaction goes
      * on (PostgreSQL would otherwise abort it).
@@ -80,9 +84,9 @@ public class CreditLineFreezeService implements CreditLineFreezes {
                 return;
             }
             log.info("credit line of {} frozen ({}, evidence {}): {}", userId, cause, evidenceRef, freeze.reason());
-            if (cause == FreezeCause.RISK) {
-                unfreeze.openCaseIfNeeded(userId, freeze.id());
-            }
+            // what follows a freeze runs here, in this transaction: a RISK freeze opens an Unfreeze case
+            // (unfreeze.RiskFreezeOpensUnfreezeCase)
+            events.publishEvent(new CreditLineFrozen(freeze));
         });
     }
 

@@ -1,4 +1,4 @@
-package com.bindflow.account;
+package com.bindflow.unfreeze;
 
 import static com.bindflow.shared.Jdbc.instant;
 import static com.bindflow.shared.Jdbc.ts;
