@@ -1,8 +1,8 @@
 package com.bindflow.payment;
 
 import com.bindflow.risk.RiskPipeline;
-import com.bindflow.shared.DeployedDecisions;
 import com.bindflow.risk.RiskProperties;
+import com.bindflow.shared.DeployedDecisions;
 import org.camunda.bpm.engine.RepositoryService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,5 +21,11 @@ public class PaymentConfiguration {
     @Bean
     RiskPipeline riskPipeline(RiskProperties properties) {
         return RiskPipeline.of(properties);
+    }
+
+    /** The pure decision: risk layers and limits. */
+    @Bean
+    PaymentDecision paymentDecision(RiskPipeline riskPipeline, PaymentLimits paymentLimits) {
+        return new PaymentDecision(riskPipeline, paymentLimits);
     }
 }

@@ -27,9 +27,13 @@ import org.springframework.web.bind.annotation.RestController;
 public class PaymentController {
 
     private final PaymentAuthorizationService payments;
+    private final StepUps stepUps;
+    private final Reversals reversals;
 
-    public PaymentController(PaymentAuthorizationService payments) {
+    public PaymentController(PaymentAuthorizationService payments, StepUps stepUps, Reversals reversals) {
         this.payments = payments;
+        this.stepUps = stepUps;
+        this.reversals = reversals;
     }
 
     public record PayeeBody(@NotNull PayeeType type, @NotBlank @Size(max = 64) String id) {
@@ -69,13 +73,13 @@ public class PaymentController {
     /** STEP_UP_REQUIRED → APPROVED or DECLINED; 422 FACE_POOR_LIGHTING may be retried; 409 when nothing waits. */
     @PostMapping("/{id}/face")
     public AuthorizationView face(@PathVariable String id, @Valid @RequestBody FaceRequest request) {
-        return AuthorizationView.of(payments.answerStepUp(id, request.providerToken()).authorization());
+        return AuthorizationView.of(stepUps.answer(id, request.providerToken()).authorization());
     }
 
     /** A refund or reversal of an APPROVED authorization; idempotent (a repeat answers the same, replayed). */
     @PostMapping("/{id}/reversal")
     public ResponseEntity<AuthorizationView> reverse(@PathVariable String id) {
-        PaymentAuthorizationService.Result result = payments.reverse(id);
+        PaymentAuthorizationService.Result result = reversals.reverse(id);
         return ResponseEntity.ok().header(Idempotency.REPLAYED_HEADER, Boolean.toString(result.replayed()))
                 .body(AuthorizationView.of(result.authorization()));
     }

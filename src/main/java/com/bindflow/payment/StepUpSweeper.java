@@ -18,17 +18,17 @@ public class StepUpSweeper {
 
     private static final Logger log = LoggerFactory.getLogger(StepUpSweeper.class);
 
-    private final PaymentAuthorizationService payments;
+    private final StepUps stepUps;
 
-    public StepUpSweeper(PaymentAuthorizationService payments) {
-        this.payments = payments;
+    public StepUpSweeper(StepUps stepUps) {
+        this.stepUps = stepUps;
     }
 
     @Scheduled(initialDelayString = "${bindflow.payments.step-up.sweep-interval:PT30S}",
             fixedDelayString = "${bindflow.payments.step-up.sweep-interval:PT30S}")
     public void sweep() {
         try {
-            int expired = payments.expireStepUps();
+            int expired = stepUps.expireStepUps();
             if (expired > 0) {
                 log.info("declined {} step-up(s) left unanswered (STEP_UP_EXPIRED)", expired);
             }

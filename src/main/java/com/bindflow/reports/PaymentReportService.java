@@ -3,8 +3,8 @@ package com.bindflow.reports;
 import static com.bindflow.shared.Jdbc.ts;
 
 import com.bindflow.payment.Decision;
-import com.bindflow.payment.PaymentAuthorizationService;
 import com.bindflow.payment.Scenario;
+import com.bindflow.payment.StepUps;
 import com.bindflow.reports.PaymentFailureReport.Figures;
 import com.bindflow.reports.PaymentFailureReport.ReasonCount;
 import java.time.Clock;
@@ -26,17 +26,17 @@ import org.springframework.stereotype.Service;
 public class PaymentReportService {
 
     private final JdbcTemplate jdbc;
-    private final PaymentAuthorizationService payments;
+    private final StepUps stepUps;
     private final Clock clock;
 
-    public PaymentReportService(JdbcTemplate jdbc, PaymentAuthorizationService payments, Clock clock) {
+    public PaymentReportService(JdbcTemplate jdbc, StepUps stepUps, Clock clock) {
         this.jdbc = jdbc;
-        this.payments = payments;
+        this.stepUps = stepUps;
         this.clock = clock;
     }
 
     public PaymentFailureReport failures(ReportPeriod period) {
-        payments.expireStepUps();
+        stepUps.expireStepUps();
         Map<Scenario, Tally> tallies = new EnumMap<>(Scenario.class);
         for (Scenario s : Scenario.values()) {
             tallies.put(s, new Tally());

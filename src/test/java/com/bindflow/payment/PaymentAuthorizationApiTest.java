@@ -246,8 +246,8 @@ class PaymentAuthorizationApiTest extends PaymentTestSupport {
         assertProblem(face(answeredLate, "pass"), HttpStatus.CONFLICT, "STEP_UP_EXPIRED", null);
         assertThat(jdbc.queryForObject("select decision from payment_authorization where id = ?", String.class, answeredLate))
                 .isEqualTo("DECLINED");
-        assertThat(payments.expireStepUps()).isOne();                  // neverRead; younger has 3 minutes left
-        assertThat(payments.expireStepUps()).isZero();                 // a second sweep (another node) changes nothing
+        assertThat(stepUps.expireStepUps()).isOne();                  // neverRead; younger has 3 minutes left
+        assertThat(stepUps.expireStepUps()).isZero();                 // a second sweep (another node) changes nothing
         assertThat(jdbc.queryForObject("select reason_codes from payment_authorization where id = ?", String.class, neverRead))
                 .isEqualTo("STEP_UP_EXPIRED");
         assertThat(decision(get(younger).getBody())).isEqualTo("STEP_UP_REQUIRED");

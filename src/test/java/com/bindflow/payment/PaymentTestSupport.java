@@ -27,6 +27,8 @@ public abstract class PaymentTestSupport extends ApiTestSupport {
 
     @Autowired
     protected PaymentAuthorizationService payments;
+    @Autowired
+    protected StepUps stepUps;
 
     @BeforeEach
     void withExactDecimals() {
