@@ -38,7 +38,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>Everything that changes a case runs under its row lock ({@code select ... for update}), so accruals and
  * repayments of one case happen one at a time on every node. The process calls back through the {@code overdueCases}
- * bean (the timer) and {@link OverdueDelegates}.
+ * bean (the timer) and its delegates ({@link FreezeOverdueCreditLineDelegate}, {@link AccrueOverduePenaltyDelegate},
+ * {@link LiftOverdueFreezeDelegate}).
  */
 @Service("overdueCases")
 public class OverdueService {
