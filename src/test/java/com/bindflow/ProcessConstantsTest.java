@@ -21,6 +21,7 @@ class ProcessConstantsTest {
     @CsvSource({
             "com.bindflow.binding.BindingProcess, processes/Binding.bpmn",
             "com.bindflow.eligibility.EligibilityProcess, processes/EligibilityCheck.bpmn",
+            "com.bindflow.binding.otp.OtpVerificationProcess, processes/OtpVerification.bpmn",
             "com.bindflow.binding.BindingUndoProcess, processes/BindingUndo.bpmn",
             "com.bindflow.binding.UnbindingProcess, processes/Unbinding.bpmn",
             "com.bindflow.unfreeze.UnfreezeProcess, processes/Unfreeze.bpmn",
@@ -35,7 +36,8 @@ class ProcessConstantsTest {
                 continue;
             }
             String value = (String) field.get(null);
-            String pattern = field.getName().startsWith("MESSAGE_") ? "name=\"" + value + "\"" : "id=\"" + value + "\"";
+            String pattern = field.getName().startsWith("MESSAGE_") ? "name=\"" + value + "\""
+                    : field.getName().startsWith("ERROR_") ? "errorCode=\"" + value + "\"" : "id=\"" + value + "\"";
             if (!xml.contains(pattern)) {
                 missing.add(field.getName() + "=" + value);
             }

@@ -7,9 +7,6 @@ public final class BindingProcess {
 
     // messages (names) the REST layer and the outside world correlate
     public static final String MESSAGE_AGREEMENT_ACCEPTED = "AgreementAccepted";
-    public static final String MESSAGE_OTP_REQUESTED = "OtpRequested";
-    public static final String MESSAGE_OTP_VERIFIED = "OtpVerified";
-    public static final String MESSAGE_OTP_LOCKED = "OtpLocked";
     public static final String MESSAGE_WECHAT_AUTHORIZED = "WeChatAuthorized";
     public static final String MESSAGE_WECHAT_DECLINED = "WeChatDeclined";
     public static final String MESSAGE_PREFERENCES_SET = "PreferencesSet";
@@ -22,7 +19,6 @@ public final class BindingProcess {
     public static final String GATEWAY_ENTRY_CHANNEL = "Gateway_EntryChannel";
     public static final String TASK_CHECK_THIRD_PARTY_SWITCH = "Task_CheckThirdPartySwitch";
     public static final String GATEWAY_THIRD_PARTY_SWITCH_ON = "Gateway_ThirdPartySwitchOn";
-    public static final String END_EVENT_THIRD_PARTY_AUTH_OFF = "EndEvent_ThirdPartyAuthOff";
     public static final String GATEWAY_MERGE_ENTRY = "Gateway_MergeEntry";
     public static final String GATEWAY_AUTHORIZATION_SIDE = "Gateway_AuthorizationSide";
     public static final String TASK_GRANT_WECHAT_REQUEST = "Task_GrantWeChatRequest";
@@ -32,27 +28,12 @@ public final class BindingProcess {
     public static final String END_EVENT_ENDED_WITHOUT_UNDO = "EndEvent_EndedWithoutUndo";
     public static final String CALL_ACTIVITY_CHECK_ELIGIBILITY = "CallActivity_CheckEligibility";
     public static final String GATEWAY_ELIGIBLE = "Gateway_Eligible";
-    public static final String END_EVENT_REJECTED = "EndEvent_BindingRejected";
     public static final String TASK_AWAIT_AGREEMENT = "ReceiveTask_AwaitAgreement";
     public static final String TIMER_AGREEMENT_TIMEOUT = "Timer_AgreementTimeout";
-    public static final String END_EVENT_AGREEMENT_EXPIRED = "EndEvent_AgreementExpired";
-    public static final String SUB_PROCESS_OTP = "SubProcess_OtpVerification";
-    public static final String GATEWAY_AWAIT_OTP_REQUEST = "Gateway_AwaitOtpRequest";
-    public static final String EVENT_OTP_REQUESTED = "Event_OtpRequested";
-    public static final String TIMER_OTP_INACTIVE = "Timer_OtpPhaseInactive";
-    public static final String TASK_SEND_OTP = "Task_SendOtp";
-    public static final String GATEWAY_AWAIT_OTP_ENTRY = "Gateway_AwaitOtpEntry";
-    public static final String EVENT_OTP_RESEND_REQUESTED = "Event_OtpResendRequested";
-    public static final String EVENT_OTP_VERIFIED = "Event_OtpVerified";
-    public static final String EVENT_OTP_LOCKED = "Event_OtpLocked";
-    public static final String TIMER_OTP_EXPIRED = "Timer_OtpExpired";
-    public static final String TASK_EXPIRE_OTP = "Task_ExpireOtp";
-    public static final String GATEWAY_SENDS_LEFT = "Gateway_SendsLeft";
-    public static final String END_EVENT_OTP_VERIFIED_STEP = "EndEvent_OtpVerified";
-    public static final String END_EVENT_OTP_EXHAUSTED = "EndEvent_OtpExhausted";
-    public static final String END_EVENT_OTP_INACTIVE = "EndEvent_OtpInactive";
-    public static final String END_EVENT_OTP_LIMIT_EXPIRED = "EndEvent_OtpLimitExpired";
-    public static final String END_EVENT_OTP_INACTIVITY_EXPIRED = "EndEvent_OtpInactivityExpired";
+    /** The SMS-code step: process OtpVerification (binding.otp.OtpVerificationProcess), called with the business key. */
+    public static final String CALL_ACTIVITY_VERIFY_OTP = "CallActivity_VerifyOtp";
+    public static final String BOUNDARY_EVENT_OTP_INACTIVE = "BoundaryEvent_OtpInactive";
+    public static final String BOUNDARY_EVENT_OTP_EXHAUSTED = "BoundaryEvent_OtpExhausted";
     public static final String TASK_REQUEST_AUTHORIZATION = "Task_RequestWeChatAuthorization";
     public static final String EVENT_WECHAT_DECLINED = "Event_WeChatDeclined";
     public static final String TIMER_AUTHORIZATION_TIMEOUT = "Timer_AuthorizationTimeout";
@@ -65,16 +46,12 @@ public final class BindingProcess {
     public static final String TASK_AWAIT_FACE = "ReceiveTask_AwaitFaceVerification";
     public static final String TIMER_FACE_TIMEOUT = "Timer_FaceTimeout";
     public static final String TASK_MAKE_TEST_PAYMENT = "Task_MakeTestPayment";
-    public static final String GATEWAY_TEST_PAYMENT = "Gateway_TestPaymentResult";
+    public static final String EVENT_TEST_PAYMENT_DECLINED = "Event_TestPaymentDeclined";
     public static final String TASK_REFUND_TEST_PAYMENT = "Task_RefundTestPayment";
     public static final String END_EVENT_ACTIVE = "EndEvent_BindingActive";
+    /** Where every early end but one funnels: it throws BindingFailed, caught by SUB_PROCESS_UNDO. */
+    public static final String END_EVENT_BINDING_FAILED = "EndEvent_BindingFailed";
     public static final String TASK_AWAIT_WECHAT_AUTHORIZATION = "ReceiveTask_AwaitWeChatAuthorization";
-    public static final String END_EVENT_AUTHORIZATION_DECLINED = "EndEvent_AuthorizationDeclined";
-    public static final String END_EVENT_AUTHORIZATION_NOT_GRANTED = "EndEvent_AuthorizationNotGranted";
-    public static final String END_EVENT_PREFERENCES_EXPIRED = "EndEvent_PreferencesExpired";
-    public static final String END_EVENT_FACE_FAILED = "EndEvent_FaceFailed";
-    public static final String END_EVENT_FACE_EXPIRED = "EndEvent_FaceExpired";
-    public static final String END_EVENT_TEST_PAYMENT_DECLINED = "EndEvent_TestPaymentDeclined";
     public static final String SUB_PROCESS_UNDO = "SubProcess_Undo";
     public static final String CALL_ACTIVITY_UNDO = "CallActivity_Undo";
     public static final String END_EVENT_UNDONE = "EndEvent_BindingUndone";
@@ -85,14 +62,16 @@ public final class BindingProcess {
     public static final String END_EVENT_CANCELLED_AFTER_UNDO = "EndEvent_CancelledAfterUndo";
     public static final String END_EVENT_CANCELLED = "EndEvent_Cancelled";
 
+    // errors (codes)
+    /** Thrown by the test payment's delegate when WeChat declines it (caught by EVENT_TEST_PAYMENT_DECLINED). */
+    public static final String ERROR_TEST_PAYMENT_DECLINED = "TEST_PAYMENT_DECLINED";
+
     // variables
     public static final String VAR_BINDING_ID = "bindingId";
     public static final String VAR_USER_ID = "userId";
     public static final String VAR_CHANNEL = "channel";
     public static final String VAR_AGREEMENT_VERSION = "agreementVersion";
-    public static final String VAR_OTP_SEND_NO = "otpSendNo";
-    public static final String VAR_OTP_SENDS_LEFT = "otpSendsLeft";
-    public static final String VAR_OTP_EXPIRES_AT = "otpExpiresAt";
+    /** Set with the agreement; the SMS-code step (OtpVerification) ends when it passes without a code request. */
     public static final String VAR_OTP_INACTIVITY_DEADLINE = "otpInactivityDeadline";
     public static final String VAR_WECHAT_REQUESTED = "wechatRequested";
     public static final String VAR_WECHAT_REQUEST_ID = "wechatRequestId";
@@ -102,7 +81,6 @@ public final class BindingProcess {
     public static final String VAR_WECHAT_CONTRACT_ID = "wechatContractId";
     public static final String VAR_PAYMENT_PRIORITY = "paymentPriority";
     public static final String VAR_FACE_FAILURE = "faceFailure";
-    public static final String VAR_TEST_PAYMENT_STATUS = "testPaymentStatus";
     public static final String VAR_TEST_PAYMENT_REFUNDED = "testPaymentRefunded";
     public static final String VAR_AUTHORIZATION_REVOKED = "authorizationRevoked";
     public static final String VAR_END_STATUS = "bindingEndStatus";

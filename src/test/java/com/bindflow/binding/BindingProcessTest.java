@@ -3,6 +3,7 @@ package com.bindflow.binding;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import com.bindflow.binding.otp.OtpService;
+import com.bindflow.binding.otp.OtpVerificationProcess;
 import com.bindflow.shared.ApiProblem;
 import com.bindflow.support.ProcessTestSupport;
 import java.time.Duration;
@@ -16,6 +17,8 @@ class BindingProcessTest extends ProcessTestSupport {
 
     private String id;
     private ProcessInstance process;
+    /** The SMS-code step, called by the binding's process. */
+    private ProcessInstance otpProcess;
 
     /** demo-ok, eligible, waiting for the agreement. */
     private void eligible() {
@@ -31,14 +34,16 @@ class BindingProcessTest extends ProcessTestSupport {
         eligible();
         bindingService.acceptAgreement(id, bindingProperties.agreementVersion());
         Assertions.assertThat(status()).isEqualTo(BindingStatus.AWAITING_OTP);
-        assertThat(process).isWaitingAt(BindingProcess.GATEWAY_AWAIT_OTP_REQUEST);
+        assertThat(process).isWaitingAt(BindingProcess.CALL_ACTIVITY_VERIFY_OTP);
+        otpProcess = otpInstance(id);
+        assertThat(otpProcess).isWaitingAt(OtpVerificationProcess.GATEWAY_AWAIT_OTP_REQUEST);
     }
 
     /** Requests a code, lets Task_SendOtp send it, and returns the code the customer's phone received. */
     private String requestCode() {
         otp.requestCode(id);
         runJobs();
-        assertThat(process).isWaitingAt(BindingProcess.GATEWAY_AWAIT_OTP_ENTRY);
+        assertThat(otpProcess).isWaitingAt(OtpVerificationProcess.GATEWAY_AWAIT_OTP_ENTRY);
         return lastSmsCode("demo-ok");
     }
 
@@ -68,7 +73,8 @@ class BindingProcessTest extends ProcessTestSupport {
         Assertions.assertThat(otp.enterCode(id, code)).isInstanceOf(OtpService.Entry.Accepted.class);
 
         Assertions.assertThat(status()).isEqualTo(BindingStatus.AWAITING_WECHAT_AUTHORIZATION);
-        assertThat(process).hasPassed(BindingProcess.END_EVENT_OTP_VERIFIED_STEP)
+        assertThat(otpProcess).isEnded().hasPassed(OtpVerificationProcess.END_EVENT_OTP_VERIFIED);
+        assertThat(process).hasPassed(BindingProcess.CALL_ACTIVITY_VERIFY_OTP)
                 .isWaitingAt(BindingProcess.TASK_REQUEST_AUTHORIZATION);
         runJobs();
         assertThat(process).isWaitingAt(BindingProcess.TASK_AWAIT_WECHAT_AUTHORIZATION);
@@ -120,7 +126,8 @@ class BindingProcessTest extends ProcessTestSupport {
             refused(wrong(code));
         }
         Assertions.assertThat(refused(wrong(code)).code()).isEqualTo("OTP_LOCKED");
-        assertThat(process).hasPassed(BindingProcess.EVENT_OTP_LOCKED).isWaitingAt(BindingProcess.GATEWAY_AWAIT_OTP_REQUEST);
+        assertThat(otpProcess).hasPassed(OtpVerificationProcess.EVENT_OTP_LOCKED)
+                .isWaitingAt(OtpVerificationProcess.GATEWAY_AWAIT_OTP_REQUEST);
         Assertions.assertThat(refused(code).code()).isEqualTo("OTP_LOCKED");
 
         setClock(now().plusSeconds(60));
@@ -140,7 +147,9 @@ class BindingProcessTest extends ProcessTestSupport {
         }
         Assertions.assertThat(status()).isEqualTo(BindingStatus.EXPIRED);
         Assertions.assertThat(binding(id).reasonCodes()).containsExactly("OTP_LIMIT_REACHED");
-        assertThat(process).isEnded().hasPassed(BindingProcess.END_EVENT_OTP_LIMIT_EXPIRED);
+        assertThat(otpProcess).isEnded().hasPassed(OtpVerificationProcess.END_EVENT_OTP_EXHAUSTED);
+        assertThat(process).isEnded().hasPassed(BindingProcess.BOUNDARY_EVENT_OTP_EXHAUSTED,
+                BindingProcess.END_EVENT_BINDING_FAILED);
         Assertions.assertThat(bindingRepository.openBindingOf("demo-ok")).isEmpty();
     }
 
@@ -150,9 +159,10 @@ class BindingProcessTest extends ProcessTestSupport {
         String code = requestCode();
 
         advance(Duration.ofMinutes(5).minusSeconds(1));
-        assertThat(process).isWaitingAt(BindingProcess.GATEWAY_AWAIT_OTP_ENTRY);
+        assertThat(otpProcess).isWaitingAt(OtpVerificationProcess.GATEWAY_AWAIT_OTP_ENTRY);
         advance(Duration.ofSeconds(1));
-        assertThat(process).hasPassed(BindingProcess.TASK_EXPIRE_OTP).isWaitingAt(BindingProcess.GATEWAY_AWAIT_OTP_REQUEST);
+        assertThat(otpProcess).hasPassed(OtpVerificationProcess.TASK_EXPIRE_OTP)
+                .isWaitingAt(OtpVerificationProcess.GATEWAY_AWAIT_OTP_REQUEST);
 
         Assertions.assertThat(refused(code).code()).isEqualTo("OTP_EXPIRED");
         Assertions.assertThat(status()).isEqualTo(BindingStatus.AWAITING_OTP);
@@ -170,7 +180,9 @@ class BindingProcessTest extends ProcessTestSupport {
         }
         Assertions.assertThat(status()).isEqualTo(BindingStatus.EXPIRED);
         Assertions.assertThat(binding(id).reasonCodes()).containsExactly("OTP_LIMIT_REACHED");
-        assertThat(process).isEnded().hasPassed(BindingProcess.END_EVENT_OTP_LIMIT_EXPIRED);
+        assertThat(otpProcess).isEnded().hasPassed(OtpVerificationProcess.END_EVENT_OTP_EXHAUSTED);
+        assertThat(process).isEnded().hasPassed(BindingProcess.BOUNDARY_EVENT_OTP_EXHAUSTED,
+                BindingProcess.END_EVENT_BINDING_FAILED);
     }
 
     @Test
@@ -188,7 +200,7 @@ class BindingProcessTest extends ProcessTestSupport {
 
         setClock(now().plusSeconds(1));
         String second = requestCode();
-        assertThat(process).hasPassed(BindingProcess.EVENT_OTP_RESEND_REQUESTED);
+        assertThat(otpProcess).hasPassed(OtpVerificationProcess.EVENT_OTP_RESEND_REQUESTED);
         Assertions.assertThat(otp.state(id).sendsUsed()).isEqualTo(2);
 
         Assertions.assertThat(refused(first).code()).isEqualTo("OTP_WRONG");
@@ -226,7 +238,7 @@ class BindingProcessTest extends ProcessTestSupport {
         advance(Duration.ofSeconds(1));
         Assertions.assertThat(status()).isEqualTo(BindingStatus.EXPIRED);
         Assertions.assertThat(binding(id).reasonCodes()).containsExactly("NO_CUSTOMER_ACTIVITY");
-        assertThat(process).isEnded().hasPassed(BindingProcess.END_EVENT_AGREEMENT_EXPIRED);
+        assertThat(process).isEnded().hasPassed(BindingProcess.TIMER_AGREEMENT_TIMEOUT, BindingProcess.END_EVENT_BINDING_FAILED);
     }
 
     @Test
@@ -239,6 +251,8 @@ class BindingProcessTest extends ProcessTestSupport {
         advance(Duration.ofMinutes(1));      // +50 = 30 min after the last step
         Assertions.assertThat(status()).isEqualTo(BindingStatus.EXPIRED);
         Assertions.assertThat(binding(id).reasonCodes()).containsExactly("NO_CUSTOMER_ACTIVITY");
-        assertThat(process).isEnded().hasPassed(BindingProcess.END_EVENT_OTP_INACTIVITY_EXPIRED);
+        assertThat(otpProcess).isEnded().hasPassed(OtpVerificationProcess.END_EVENT_OTP_INACTIVE);
+        assertThat(process).isEnded().hasPassed(BindingProcess.BOUNDARY_EVENT_OTP_INACTIVE,
+                BindingProcess.END_EVENT_BINDING_FAILED);
     }
 }

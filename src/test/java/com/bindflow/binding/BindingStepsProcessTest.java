@@ -113,7 +113,8 @@ class BindingStepsProcessTest extends ProcessTestSupport {
         runJobs();
         Assertions.assertThat(status()).isEqualTo(BindingStatus.FAILED);
         Assertions.assertThat(reasons()).containsExactly("WECHAT_AUTHORIZATION_DECLINED");
-        assertThat(process).isEnded().hasPassed(BindingProcess.END_EVENT_AUTHORIZATION_DECLINED, BindingProcess.END_EVENT_UNDONE);
+        assertThat(process).isEnded().hasPassed(BindingProcess.EVENT_WECHAT_DECLINED, BindingProcess.END_EVENT_BINDING_FAILED,
+                BindingProcess.END_EVENT_UNDONE);
         Assertions.assertThat(bindingRepository.openBindingOf("demo-ok")).isEmpty();
     }
 
@@ -127,7 +128,7 @@ class BindingStepsProcessTest extends ProcessTestSupport {
         Assertions.assertThat(status()).isEqualTo(BindingStatus.EXPIRED);
         Assertions.assertThat(reasons()).containsExactly("WECHAT_AUTHORIZATION_TIMEOUT");
         assertThat(process).isEnded().hasPassed(BindingProcess.TASK_QUERY_AUTHORIZATION,
-                BindingProcess.END_EVENT_AUTHORIZATION_NOT_GRANTED);
+                BindingProcess.GATEWAY_AUTHORIZED_ON_QUERY, BindingProcess.END_EVENT_BINDING_FAILED);
     }
 
     @Test
@@ -218,7 +219,8 @@ class BindingStepsProcessTest extends ProcessTestSupport {
         Assertions.assertThat(status()).isEqualTo(BindingStatus.EXPIRED);
         Assertions.assertThat(reasons()).containsExactly("NO_CUSTOMER_ACTIVITY", "WECHAT_AUTHORIZATION_REVOKED");
         Assertions.assertThat(contractState()).isEqualTo(ContractState.TERMINATED);
-        assertThat(process).isEnded().hasPassed(BindingProcess.END_EVENT_PREFERENCES_EXPIRED, BindingProcess.END_EVENT_UNDONE);
+        assertThat(process).isEnded().hasPassed(BindingProcess.TIMER_PREFERENCES_TIMEOUT, BindingProcess.END_EVENT_BINDING_FAILED,
+                BindingProcess.END_EVENT_UNDONE);
     }
 
     // ---- face recognition ----------------------------------------------------------------------------------
@@ -248,7 +250,8 @@ class BindingStepsProcessTest extends ProcessTestSupport {
         Assertions.assertThat(status()).isEqualTo(BindingStatus.FAILED);
         Assertions.assertThat(reasons()).containsExactly(reason, "WECHAT_AUTHORIZATION_REVOKED");
         Assertions.assertThat(contractState()).isEqualTo(ContractState.TERMINATED);
-        assertThat(process).isEnded().hasPassed(BindingProcess.END_EVENT_FACE_FAILED, BindingProcess.END_EVENT_UNDONE);
+        assertThat(process).isEnded().hasPassed(BindingProcess.EVENT_FACE_FAILED, BindingProcess.END_EVENT_BINDING_FAILED,
+                BindingProcess.END_EVENT_UNDONE);
     }
 
     @Test
@@ -267,7 +270,7 @@ class BindingStepsProcessTest extends ProcessTestSupport {
         advance(Duration.ofSeconds(1));
         Assertions.assertThat(status()).isEqualTo(BindingStatus.EXPIRED);
         Assertions.assertThat(reasons()).containsExactly("NO_CUSTOMER_ACTIVITY", "WECHAT_AUTHORIZATION_REVOKED");
-        assertThat(process).isEnded().hasPassed(BindingProcess.END_EVENT_FACE_EXPIRED);
+        assertThat(process).isEnded().hasPassed(BindingProcess.TIMER_FACE_TIMEOUT, BindingProcess.END_EVENT_BINDING_FAILED);
     }
 
     // ---- the test payment and undo -------------------------------------------------------------------------
@@ -280,7 +283,7 @@ class BindingStepsProcessTest extends ProcessTestSupport {
         Assertions.assertThat(status()).isEqualTo(BindingStatus.FAILED);
         Assertions.assertThat(reasons()).containsExactly("TEST_PAYMENT_DECLINED", "WECHAT_AUTHORIZATION_REVOKED");
         Assertions.assertThat(contractState()).isEqualTo(ContractState.TERMINATED);
-        assertThat(process).isEnded().hasPassed(BindingProcess.END_EVENT_TEST_PAYMENT_DECLINED);
+        assertThat(process).isEnded().hasPassed(BindingProcess.EVENT_TEST_PAYMENT_DECLINED, BindingProcess.END_EVENT_BINDING_FAILED);
     }
 
     @Test

@@ -2,12 +2,12 @@ package com.bindflow.binding;
 
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import com.bindflow.binding.wechat.WeChatBindRequestEvents;
 import com.bindflow.channel.Channel;
 import com.bindflow.eligibility.EligibilityProcess;
+import com.bindflow.sandbox.wechat.SandboxWeChatPay;
 import com.bindflow.shared.ApiProblem;
 import com.bindflow.support.ProcessTestSupport;
-import com.bindflow.sandbox.wechat.SandboxWeChatPay;
-import com.bindflow.binding.wechat.WeChatBindRequestEvents;
 import com.bindflow.wechat.WeChatPay;
 import java.time.Duration;
 import java.util.Map;
@@ -95,7 +95,8 @@ class WeChatEntryProcessTest extends ProcessTestSupport {
         Assertions.assertThat(failed.reasonCodes()).containsExactly("THIRD_PARTY_AUTH_OFF", "WECHAT_REQUEST_REFUSED");
         Assertions.assertThat(failed.statusMessage()).contains("Switch it on").contains("bind from the JD app");
         Assertions.assertThat(requestState()).isEqualTo("REFUSED");
-        assertThat(process).isEnded().hasPassed(BindingProcess.END_EVENT_THIRD_PARTY_AUTH_OFF, BindingProcess.END_EVENT_UNDONE)
+        assertThat(process).isEnded().hasPassed(BindingProcess.GATEWAY_THIRD_PARTY_SWITCH_ON, BindingProcess.END_EVENT_BINDING_FAILED,
+                        BindingProcess.END_EVENT_UNDONE)
                 .hasNotPassed(BindingProcess.CALL_ACTIVITY_CHECK_ELIGIBILITY);
         Assertions.assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
                 .processDefinitionKey(EligibilityProcess.PROCESS_ID).processInstanceBusinessKey(id).count())
@@ -116,7 +117,8 @@ class WeChatEntryProcessTest extends ProcessTestSupport {
         Assertions.assertThat(status()).isEqualTo(BindingStatus.REJECTED);
         Assertions.assertThat(binding(id).reasonCodes()).contains(reason).endsWith("WECHAT_REQUEST_REFUSED");
         Assertions.assertThat(requestState()).isEqualTo("REFUSED");
-        assertThat(process).isEnded().hasPassed(BindingProcess.END_EVENT_REJECTED, BindingProcess.END_EVENT_UNDONE);
+        assertThat(process).isEnded().hasPassed(BindingProcess.GATEWAY_ELIGIBLE, BindingProcess.END_EVENT_BINDING_FAILED,
+                BindingProcess.END_EVENT_UNDONE);
     }
 
     @Test
@@ -160,7 +162,7 @@ class WeChatEntryProcessTest extends ProcessTestSupport {
         Assertions.assertThat(status()).isEqualTo(BindingStatus.EXPIRED);
         Assertions.assertThat(binding(id).reasonCodes()).containsExactly("NO_CUSTOMER_ACTIVITY", "WECHAT_REQUEST_REFUSED");
         Assertions.assertThat(requestState()).isEqualTo("REFUSED");
-        assertThat(process).isEnded().hasPassed(BindingProcess.END_EVENT_AGREEMENT_EXPIRED);
+        assertThat(process).isEnded().hasPassed(BindingProcess.TIMER_AGREEMENT_TIMEOUT, BindingProcess.END_EVENT_BINDING_FAILED);
     }
 
     @Test
@@ -171,7 +173,8 @@ class WeChatEntryProcessTest extends ProcessTestSupport {
         Assertions.assertThat(status()).isEqualTo(BindingStatus.EXPIRED);
         Assertions.assertThat(binding(id).reasonCodes()).containsExactly("NO_CUSTOMER_ACTIVITY", "WECHAT_REQUEST_REFUSED");
         Assertions.assertThat(requestState()).isEqualTo("REFUSED");
-        assertThat(process).isEnded().hasPassed(BindingProcess.END_EVENT_OTP_INACTIVITY_EXPIRED);
+        assertThat(process).isEnded().hasPassed(BindingProcess.BOUNDARY_EVENT_OTP_INACTIVE,
+                BindingProcess.END_EVENT_BINDING_FAILED);
     }
 
     @Test
@@ -186,7 +189,8 @@ class WeChatEntryProcessTest extends ProcessTestSupport {
         Assertions.assertThat(status()).isEqualTo(BindingStatus.EXPIRED);
         Assertions.assertThat(binding(id).reasonCodes()).containsExactly("OTP_LIMIT_REACHED", "WECHAT_REQUEST_REFUSED");
         Assertions.assertThat(requestState()).isEqualTo("REFUSED");
-        assertThat(process).isEnded().hasPassed(BindingProcess.END_EVENT_OTP_LIMIT_EXPIRED);
+        assertThat(process).isEnded().hasPassed(BindingProcess.BOUNDARY_EVENT_OTP_EXHAUSTED,
+                BindingProcess.END_EVENT_BINDING_FAILED);
     }
 
     @Test

@@ -116,7 +116,8 @@ class EligibilityProcessTest extends ProcessTestSupport {
         Assertions.assertThat(rejected.statusMessage()).contains("Repeated cash-out in 2026.");
         Assertions.assertThat(bindingRepository.openBindingOf("demo-cashout")).isEmpty();
         assertThat(eligibility).isEnded().hasPassed(EligibilityProcess.END_EVENT_REVIEW_REJECTED);
-        assertThat(process).isEnded().hasPassed(BindingProcess.END_EVENT_REJECTED);
+        assertThat(process).isEnded().hasPassed(BindingProcess.GATEWAY_ELIGIBLE, BindingProcess.END_EVENT_BINDING_FAILED)
+                .hasNotPassed(BindingProcess.TASK_AWAIT_AGREEMENT);
     }
 
     @Test

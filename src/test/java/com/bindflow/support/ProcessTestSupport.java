@@ -8,6 +8,7 @@ import com.bindflow.binding.BindingService;
 import com.bindflow.binding.BindingStatus;
 import com.bindflow.binding.face.FaceVerificationService;
 import com.bindflow.binding.otp.OtpService;
+import com.bindflow.binding.otp.OtpVerificationProcess;
 import com.bindflow.channel.Channel;
 import com.bindflow.eligibility.EligibilityProcess;
 import com.bindflow.sandbox.clock.TestClock;
@@ -201,6 +202,12 @@ public abstract class ProcessTestSupport {
 
     protected ProcessInstance bindingInstance(String bindingId) {
         return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(BindingProcess.PROCESS_ID)
+                .processInstanceBusinessKey(bindingId).singleResult();
+    }
+
+    /** The binding's SMS-code step (process OtpVerification, called by Binding), while it runs. */
+    protected ProcessInstance otpInstance(String bindingId) {
+        return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(OtpVerificationProcess.PROCESS_ID)
                 .processInstanceBusinessKey(bindingId).singleResult();
     }
 

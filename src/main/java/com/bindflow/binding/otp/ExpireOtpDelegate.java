@@ -18,6 +18,6 @@ public class ExpireOtpDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         otp.expire((String) execution.getVariable(BindingProcess.VAR_BINDING_ID),
-                (Integer) execution.getVariable(BindingProcess.VAR_OTP_SEND_NO));
+                (Integer) execution.getVariable(OtpVerificationProcess.VAR_OTP_SEND_NO));
     }
 }

@@ -26,7 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Step 3b, the SMS code (SPEC.md §2): 6 digits, valid 5 minutes, at most 5 wrong entries per code, 60 s between
- * sends, at most 3 sends, single use. The counters live in {@code otp_challenge}; the process (Binding.bpmn)
+ * sends, at most 3 sends, single use. The counters live in {@code otp_challenge}; the process (OtpVerification.bpmn)
  * owns the waiting, the expiry timer and the end of the step.
  */
 @Service
@@ -80,10 +80,10 @@ public class OtpService implements OtpProgress {
             int sendNo = sent.size() + 1;
             Instant expiresAt = now.plus(rules.validity());
             challenges.insert(new OtpChallenge(bindingId, sendNo, now, expiresAt, null, 0, OtpChallenge.State.PENDING));
-            bindings.correlate(binding, BindingProcess.MESSAGE_OTP_REQUESTED, Map.of(
-                    BindingProcess.VAR_OTP_SEND_NO, sendNo,
-                    BindingProcess.VAR_OTP_SENDS_LEFT, rules.maxSends() - sendNo,
-                    BindingProcess.VAR_OTP_EXPIRES_AT, Date.from(expiresAt),
+            bindings.correlate(binding, OtpVerificationProcess.MESSAGE_OTP_REQUESTED, Map.of(
+                    OtpVerificationProcess.VAR_OTP_SEND_NO, sendNo,
+                    OtpVerificationProcess.VAR_OTP_SENDS_LEFT, rules.maxSends() - sendNo,
+                    OtpVerificationProcess.VAR_OTP_EXPIRES_AT, Date.from(expiresAt),
                     BindingProcess.VAR_OTP_INACTIVITY_DEADLINE, Date.from(now.plus(inactivityTimeout))));
             return state(bindingId);
         });
@@ -132,8 +132,8 @@ public class OtpService implements OtpProgress {
                 challenges.recordWrongAttempt(bindingId, current.sendNo(), wrong,
                         locked ? OtpChallenge.State.LOCKED : OtpChallenge.State.SENT);
                 if (locked) {
-                    bindings.correlate(binding, BindingProcess.MESSAGE_OTP_LOCKED,
-                            Map.of(BindingProcess.VAR_OTP_SENDS_LEFT, rules.maxSends() - sent.size()));
+                    bindings.correlate(binding, OtpVerificationProcess.MESSAGE_OTP_LOCKED,
+                            Map.of(OtpVerificationProcess.VAR_OTP_SENDS_LEFT, rules.maxSends() - sent.size()));
                     return new Entry.Refused("OTP_LOCKED", "Wrong code, and the " + rules.maxWrongEntries()
                             + "th wrong entry: this code is locked." + (sent.size() < rules.maxSends()
                             ? " Request a new one." : " No sends are left: the binding expired."), 0);
@@ -141,7 +141,7 @@ public class OtpService implements OtpProgress {
                 return new Entry.Refused("OTP_WRONG", "Wrong code.", rules.maxWrongEntries() - wrong);
             }
             challenges.transition(bindingId, current.sendNo(), OtpChallenge.State.USED, OtpChallenge.State.SENT);
-            bindings.correlate(binding, BindingProcess.MESSAGE_OTP_VERIFIED, Map.of());
+            bindings.correlate(binding, OtpVerificationProcess.MESSAGE_OTP_VERIFIED, Map.of());
             return new Entry.Accepted();
         });
     }

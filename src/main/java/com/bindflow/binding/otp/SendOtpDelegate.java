@@ -19,6 +19,6 @@ public class SendOtpDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         otp.deliver((String) execution.getVariable(BindingProcess.VAR_BINDING_ID),
                 (String) execution.getVariable(BindingProcess.VAR_USER_ID),
-                (Integer) execution.getVariable(BindingProcess.VAR_OTP_SEND_NO));
+                (Integer) execution.getVariable(OtpVerificationProcess.VAR_OTP_SEND_NO));
     }
 }
