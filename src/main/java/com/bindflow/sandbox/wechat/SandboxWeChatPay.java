@@ -9,8 +9,8 @@ import com.bindflow.sandbox.SandboxOnly;
 import com.bindflow.shared.ApiProblem;
 import com.bindflow.shared.OutsideSystemUnavailableException;
 import com.bindflow.shared.Texts;
-import com.bindflow.wechat.notification.WeChatEvent;
 import com.bindflow.wechat.WeChatPay;
+import com.bindflow.wechat.notification.WeChatEvent;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -83,35 +83,23 @@ public class SandboxWeChatPay implements WeChatPay {
             rs.getString("user_id"), rs.getString("state"), rs.getString("binding_id"), rs.getString("contract_code"),
             rs.getString("refuse_reason"), instant(rs, "requested_at"), instant(rs, "answered_at"));
 
-    private record Payment(String outTradeNo, String contractCode, long amountFen, String state, String failureReason,
-                           String transactionId, long refundedFen, String outRefundNo) {
-
-        PaymentResult result() {
-            return "DECLINED".equals(state)
-                    ? new PaymentResult(PaymentStatus.DECLINED, null, failureReason)
-                    : new PaymentResult(PaymentStatus.SUCCESS, transactionId, null);
-        }
-    }
-
-    private static final RowMapper<Payment> PAYMENT = (rs, n) -> new Payment(rs.getString("out_trade_no"),
-            rs.getString("contract_code"), rs.getLong("amount_fen"), rs.getString("state"), rs.getString("failure_reason"),
-            rs.getString("transaction_id"), rs.getLong("refunded_fen"), rs.getString("out_refund_no"));
-
     private final JdbcTemplate jdbc;
     private final TransactionTemplate ownTransaction;
     private final Clock clock;
     private final PersonaDirectory personas;
     private final SandboxWeChatNotifier notifier;
+    private final SandboxWeChatPayments payments;
     private final SecureRandom random = new SecureRandom();
 
     public SandboxWeChatPay(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Clock clock,
-                            PersonaDirectory personas, SandboxWeChatNotifier notifier) {
+                            PersonaDirectory personas, SandboxWeChatNotifier notifier, SandboxWeChatPayments payments) {
         this.jdbc = jdbc;
         this.ownTransaction = new TransactionTemplate(transactionManager);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
         this.personas = personas;
         this.notifier = notifier;
+        this.payments = payments;
     }
 
     // ---- the port -----------------------------------------------------------------------------------------------
@@ -242,63 +230,13 @@ public class SandboxWeChatPay implements WeChatPay {
         }
         Optional<Contract> contract = contract(contractCode);
         contract.ifPresent(c -> unavailableFor(c.userId(), "wechatPayment"));
-        Optional<Payment> known = payment(outTradeNo);
-        if (known.isPresent()) {
-            return known.get().result();
-        }
-        String state;
-        String reason = null;
-        String transactionId = null;
-        if (contract.isEmpty() || contract.get().state() != ContractState.AUTHORIZED) {
-            state = "DECLINED";
-            reason = CONTRACT_NOT_AUTHORIZED;
-        } else if ("DECLINED".equals(fault(contract.get().userId(), "wechatPayment"))) {
-            state = "DECLINED";
-            reason = PAYMENT_DECLINED;
-        } else {
-            state = "SUCCESS";
-            transactionId = "4200" + digits(28);
-        }
-        Instant now = clock.instant();
-        String finalState = state;
-        String finalReason = reason;
-        String finalTransactionId = transactionId;
-        try {
-            ownTransaction.executeWithoutResult(s -> jdbc.update("insert into sandbox_wechat_payment (out_trade_no, "
-                            + "contract_code, amount_fen, description, state, failure_reason, transaction_id, refunded_fen, "
-                            + "created_at) values (?,?,?,?,?,?,?,?,?)", outTradeNo, contractCode, amountFen,
-                    Texts.truncate(description, 255), finalState, finalReason, finalTransactionId, 0L, ts(now)));
-            log.info("sandbox WeChat: payment {} of {} fen on {}: {}{}", outTradeNo, amountFen, contractCode, state,
-                    reason == null ? "" : " (" + reason + ")");
-        } catch (DuplicateKeyException concurrent) {
-            // paid at the same moment by another caller: that payment is the answer
-        }
-        return payment(outTradeNo).orElseThrow().result();
+        return payments.pay(outTradeNo, contractCode, contract, amountFen, description);
     }
 
     @Override
     public RefundResult refundIfPaid(String outRefundNo, String outTradeNo) {
-        Optional<Payment> known = payment(outTradeNo);
-        if (known.isEmpty()) {
-            return new RefundResult(RefundStatus.NOT_PAID, 0);
-        }
-        contract(known.get().contractCode()).ifPresent(c -> unavailableFor(c.userId(), "wechatRefund"));
-        Payment payment = known.get();
-        if ("DECLINED".equals(payment.state())) {
-            return new RefundResult(RefundStatus.NOT_PAID, 0);
-        }
-        if ("SUCCESS".equals(payment.state())) {
-            Instant now = clock.instant();
-            int updated = ownTransaction.execute(s -> jdbc.update("update sandbox_wechat_payment set state = 'REFUNDED', "
-                            + "refunded_fen = amount_fen, out_refund_no = ?, refunded_at = ? where out_trade_no = ? and state = 'SUCCESS'",
-                    outRefundNo, ts(now), outTradeNo));
-            if (updated > 0) {
-                log.info("sandbox WeChat: payment {} refunded in full ({} fen), refund {}", outTradeNo,
-                        payment.amountFen(), outRefundNo);
-            }
-            payment = payment(outTradeNo).orElseThrow();
-        }
-        return new RefundResult(RefundStatus.REFUNDED, payment.refundedFen());
+        return payments.refundIfPaid(outRefundNo, outTradeNo,
+                contractCode -> contract(contractCode).ifPresent(c -> unavailableFor(c.userId(), "wechatRefund")));
     }
 
     // ---- the customer in the WeChat wallet --------------------------------------------------------------------------
@@ -454,15 +392,6 @@ public class SandboxWeChatPay implements WeChatPay {
                 .stream().findFirst();
     }
 
-    private Optional<Payment> payment(String outTradeNo) {
-        return jdbc.query("select * from sandbox_wechat_payment where out_trade_no = ?", PAYMENT, outTradeNo)
-                .stream().findFirst();
-    }
-
-    private String fault(String userId, String call) {
-        return personas.find(userId).map(Persona::faults).map(f -> f.get(call)).orElse(null);
-    }
-
     private void unavailableFor(String userId, String call) {
         if (personas.find(userId).map(p -> p.failsAt(call)).orElse(false)) {
             throw new OutsideSystemUnavailableException("WeChat Pay", call + " failed");
@@ -470,6 +399,11 @@ public class SandboxWeChatPay implements WeChatPay {
     }
 
     private String digits(int n) {
+        return digits(random, n);
+    }
+
+    /** {@code n} random decimal digits, as WeChat's identifiers have them. */
+    static String digits(SecureRandom random, int n) {
         StringBuilder s = new StringBuilder(n);
         for (int i = 0; i < n; i++) {
             s.append((char) ('0' + random.nextInt(10)));
