@@ -54,7 +54,8 @@ public class OutsideCallFailure extends OutsideSystemUnavailableException {
     /**
      * A failure on the network, from the I/O exception somewhere in {@code e}'s causes: refused, unknown host or a
      * connect timeout never sent the request ({@link Kind#NOT_SENT}); a read timeout is a {@link Kind#TIMEOUT}; anything
-     * else (a reset, a broken answer) an {@link Kind#ERROR}.
+     * else (a reset, a broken answer) an {@link Kind#ERROR}. Only the I/O exception is kept as the cause: the
+     * clients' own exceptions may carry the request (headers, body) into logs and incidents.
      */
     public static OutsideCallFailure ofNetwork(OutsideSystem system, String operation, Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
@@ -64,17 +65,17 @@ public class OutsideCallFailure extends OutsideSystemUnavailableException {
                     || (t instanceof java.net.SocketTimeoutException && String.valueOf(t.getMessage())
                     .toLowerCase(java.util.Locale.ROOT).contains("connect"))) {
                 return new OutsideCallFailure(system, Kind.NOT_SENT, operation + ": could not connect ("
-                        + t.getClass().getSimpleName() + ")", e);
+                        + t.getClass().getSimpleName() + ")", t);
             }
             if (t instanceof java.io.InterruptedIOException || t instanceof java.net.http.HttpTimeoutException) {
-                return new OutsideCallFailure(system, Kind.TIMEOUT, operation + ": no answer in time", e);
+                return new OutsideCallFailure(system, Kind.TIMEOUT, operation + ": no answer in time", t);
             }
             if (t instanceof java.io.IOException) {
                 return new OutsideCallFailure(system, Kind.ERROR, operation + ": " + t.getClass().getSimpleName()
-                        + " on the connection", e);
+                        + " on the connection", t);
             }
         }
-        return new OutsideCallFailure(system, Kind.ERROR, operation + ": " + e.getClass().getSimpleName(), e);
+        return new OutsideCallFailure(system, Kind.ERROR, operation + ": " + e.getClass().getSimpleName());
     }
 
     /** Resilience4j's retry predicate ({@code resilience4j.retry.configs.default.retry-exception-predicate}). */

@@ -131,20 +131,19 @@ class WeChatPayV3Client {
             if (status / 100 == 4) {
                 return new Answer(status, null, answered.getErrorCode());
             }
-            throw failure(operation, "WeChat Pay answered " + status + " " + answered.getErrorCode(), answered);
+            throw failure(operation, "WeChat Pay answered " + status + " " + answered.getErrorCode());
         } catch (HttpException network) {
             throw OutsideCallFailure.ofNetwork(OutsideSystem.WECHAT_PAY, operation, network);
         } catch (ValidationException badSignature) {
-            throw failure(operation, "the answer's signature does not verify with WeChat Pay's platform public key",
-                    badSignature);
+            throw failure(operation, "the answer's signature does not verify with WeChat Pay's platform public key");
         } catch (MalformedMessageException | JsonParseException | IllegalArgumentException | NullPointerException e) {
             // a body that is not JSON, a timestamp that is not a number or too far off, a missing header
-            throw failure(operation, "a malformed answer (" + e.getClass().getSimpleName() + ")", e);
+            throw failure(operation, "a malformed answer (" + e.getClass().getSimpleName() + ")");
         }
     }
 
-    static OutsideCallFailure failure(String operation, String detail, Throwable cause) {
-        return new OutsideCallFailure(OutsideSystem.WECHAT_PAY, OutsideCallFailure.Kind.ERROR, operation + ": " + detail,
-                cause);
+    /** The SDK's exceptions carry the request (headers, body): none is kept as a cause, into logs or incidents. */
+    static OutsideCallFailure failure(String operation, String detail) {
+        return new OutsideCallFailure(OutsideSystem.WECHAT_PAY, OutsideCallFailure.Kind.ERROR, operation + ": " + detail);
     }
 }
