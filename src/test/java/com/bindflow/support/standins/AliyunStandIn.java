@@ -136,6 +136,13 @@ public final class AliyunStandIn implements AutoCloseable {
                 .filter(e -> action.equals(e.getRequest().getHeader("x-acs-action"))).count();
     }
 
+    /** How many calls of {@code action} with {@code queryValue} among their parameters arrived. */
+    public int requests(String action, String queryValue) {
+        return (int) server.getAllServeEvents().stream()
+                .filter(e -> action.equals(e.getRequest().getHeader("x-acs-action")))
+                .filter(e -> query(e.getRequest()).containsValue(queryValue)).count();
+    }
+
     public void reset() {
         heal();
         server.resetRequests();

@@ -13,8 +13,8 @@ public enum StandInFault {
     /** the connection is reset (after the request arrived) */
     RESET;
 
-    /** The delay of {@link #TIMEOUT}: the tests' read timeouts are 2 s. */
-    public static final int TIMEOUT_DELAY_MS = 3_000;
+    /** The delay of {@link #TIMEOUT}: longer than the read timeouts of the adapter tests (2 s) and the prod IT (3 s). */
+    public static final int TIMEOUT_DELAY_MS = 4_000;
 
     /** The adapters' timeouts in the tests. */
     public static final java.time.Duration CONNECT_TIMEOUT = java.time.Duration.ofSeconds(1);

@@ -225,6 +225,12 @@ public final class WeChatPayStandIn implements AutoCloseable {
         return server.findAll(RequestPatternBuilder.newRequestPattern(method, urlPathMatching(pathRegex))).size();
     }
 
+    /** As {@link #requests(RequestMethod, String)}, only those whose body contains {@code bodyPart}. */
+    public int requests(RequestMethod method, String pathRegex, String bodyPart) {
+        return server.findAll(RequestPatternBuilder.newRequestPattern(method, urlPathMatching(pathRegex))
+                .withRequestBody(WireMock.containing(bodyPart))).size();
+    }
+
     public void resetRequests() {
         server.resetRequests();
     }
