@@ -64,7 +64,10 @@ public class EngineRestSecurityConfiguration {
         return registration;
     }
 
-    /** After Camunda's authentication (it tells who the user is); on every path, it picks the engine API's itself. */
+    /**
+     * After Camunda's authentication (it tells who the user is); on the paths of the servlets that serve the engine API
+     * (the engine REST API's, the webapps' engine API's), so every request that can reach them passes it.
+     */
     @Bean
     public FilterRegistrationBean<EngineQueryGuard> engineQueryGuard(
             @Value("${spring.jersey.application-path:/engine-rest}") String applicationPath,
@@ -73,7 +76,7 @@ public class EngineRestSecurityConfiguration {
         FilterRegistrationBean<EngineQueryGuard> registration = new FilterRegistrationBean<>(new EngineQueryGuard(
                 normalize(applicationPath), normalize(webappPath), identityService::getObject, objectMapper::getObject));
         registration.setName("bindflowEngineQueryGuard");
-        registration.addUrlPatterns("/*");
+        registration.addUrlPatterns(normalize(applicationPath) + "/*", normalize(webappPath) + "/api/engine/*");
         registration.setOrder(ApiSecurityConfiguration.FILTER_ORDER + 10);
         return registration;
     }
