@@ -1,6 +1,8 @@
 package com.bindflow.reports;
 
 import com.bindflow.shared.ApiProblem;
+import com.bindflow.shared.Texts;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -17,6 +19,10 @@ import org.springframework.http.HttpStatus;
  */
 public record ReportPeriod(Instant from, Instant to, ZoneId zone) {
 
+    /** The earliest and (exclusive) latest bound accepted: the years 1970 to 9999. */
+    static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+    static final Instant LATEST = Instant.parse("+10000-01-01T00:00:00Z");
+
     public static ReportPeriod parse(String from, String to, ZoneId zone) {
         Instant start = bound("from", from, zone);
         Instant end = bound("to", to, zone);
@@ -32,19 +38,27 @@ public record ReportPeriod(Instant from, Instant to, ZoneId zone) {
             throw ApiProblem.badRequest(field, "The parameter " + field + " is required.");
         }
         String value = text.trim();
+        Instant bound;
         try {
             if (value.indexOf('T') < 0 && value.indexOf('t') < 0) {
-                return LocalDate.parse(value).atStartOfDay(zone).toInstant();
+                bound = LocalDate.parse(value).atStartOfDay(zone).toInstant();
+            } else {
+                try {
+                    bound = OffsetDateTime.parse(value).toInstant();
+                } catch (DateTimeParseException noOffset) {
+                    bound = LocalDateTime.parse(value).atZone(zone).toInstant();
+                }
             }
-            try {
-                return OffsetDateTime.parse(value).toInstant();
-            } catch (DateTimeParseException noOffset) {
-                return LocalDateTime.parse(value).atZone(zone).toInstant();
-            }
-        } catch (DateTimeParseException e) {
-            throw ApiProblem.badRequest(field, "The value '" + text + "' is not valid for " + field
+        } catch (DateTimeException | ArithmeticException e) {
+            throw ApiProblem.badRequest(field, "The value '" + Texts.abbreviate(text) + "' is not valid for " + field
                     + ": give a date (2026-11-01, the start of that day in " + zone + ") or an ISO instant "
                     + "(2026-11-01T00:00:00Z).");
         }
+        if (bound.isBefore(EARLIEST) || !bound.isBefore(LATEST)) {
+            throw ApiProblem.badRequest(field, "The value '" + Texts.abbreviate(text) + "' is out of range for " + field
+                    + ": reports cover the years 1970 to 9999.");
+        }
+        return bound;
     }
+
 }

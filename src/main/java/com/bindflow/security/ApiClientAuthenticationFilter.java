@@ -1,7 +1,7 @@
 package com.bindflow.security;
 
 import com.bindflow.shared.ApiProblem;
-import com.bindflow.shared.RequestHash;
+import com.bindflow.shared.ProblemResponses;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -9,42 +9,34 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.LongSupplier;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.util.AntPathMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * HTTP Basic for the domain API: the password is checked by Camunda's identity service and the user must be a member
- * of {@value BindflowGroups#API_CLIENTS}. Missing or wrong credentials: 401 with {@code WWW-Authenticate}; a valid
- * user who is not an API client: 403; both as {@code application/problem+json}. On success the request carries the
- * client's user id as {@link HttpServletRequest#getUserPrincipal()} and {@link HttpServletRequest#getRemoteUser()}.
+ * HTTP Basic for the domain API ({@code /api}) and, in the sandbox, the sandbox endpoints ({@code /sandbox}): the
+ * client id and secret are checked against the configured {@link ApiClients} (not Camunda's users, so no lockout), and
+ * the client must be a member of the filter's group ({@value BindflowGroups#API_CLIENTS} for {@code /api},
+ * {@value BindflowGroups#SANDBOX} for {@code /sandbox}). Missing or wrong credentials: 401 with
+ * {@code WWW-Authenticate}; a client outside the group: 403; both as {@code application/problem+json}. On success the
+ * request carries the client's id as {@link HttpServletRequest#getUserPrincipal()} and
+ * {@link HttpServletRequest#getRemoteUser()}, and its groups as roles.
+ *
+ * <p>Wrong credentials count against their source ({@link WrongCredentialThrottle}): past the limit a wrong secret is
+ * answered 429 with {@code Retry-After}, while the right secret keeps working from any source, that one included.
  *
  * <p>No Camunda authentication is set for the request: the domain services call the engine's Java API as the system.
- *
- * <p>A successful check is remembered for {@code bindflow.security.api-client-verified-for} (default 10 s) under the
- * user id and a SHA-256 digest of the password (never the password): the next requests of that client skip the three
- * identity queries. A changed password, a removed user or group membership takes effect within that time; a wrong
- * password is never remembered (each one counts towards Camunda's login lockout). {@code PT0S} turns it off.
  *
  * <p>Paths of {@code bindflow.security.open-api-paths} pass unauthenticated, but only when the raw request URI is
  * the plain form of the path (no encoded characters, path parameters or dot segments), so that no spelling of a
@@ -57,37 +49,24 @@ public class ApiClientAuthenticationFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(ApiClientAuthenticationFilter.class);
 
-    private final Supplier<IdentityService> identityService;
+    private final ApiClients clients;
+    private final WrongCredentialThrottle throttle;
     private final Supplier<ObjectMapper> objectMapper;
     private final List<String> openPaths;
+    private final String requiredGroup;
     private final AntPathMatcher matcher = new AntPathMatcher();
-    private final long verifiedForNanos;
-    private final LongSupplier ticker;
-    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
-
-    /** A client whose credentials were checked; {@code checkedAt} is a cache age (the ticker), not business time. */
-    private record Verified(String userId, Set<String> groups, long checkedAt) {
-    }
-
-    private static final int MAX_VERIFIED = 1000;
 
     /**
-     * The identity service and the object mapper are looked up at the first request: a filter is created with the web
-     * server, before the other beans, and must not pull the process engine (or the database) ahead of their time.
+     * The object mapper is looked up at the first request: a filter is created with the web server, before the other
+     * beans.
      */
-    public ApiClientAuthenticationFilter(Supplier<IdentityService> identityService, Supplier<ObjectMapper> objectMapper,
-                                         List<String> openPaths, Duration verifiedFor) {
-        this(identityService, objectMapper, openPaths, verifiedFor, System::nanoTime);
-    }
-
-    /** {@code ticker}: the clock of the remembered checks' age (nanoseconds, as System.nanoTime). */
-    ApiClientAuthenticationFilter(Supplier<IdentityService> identityService, Supplier<ObjectMapper> objectMapper,
-                                  List<String> openPaths, Duration verifiedFor, LongSupplier ticker) {
-        this.ticker = ticker;
-        this.identityService = identityService;
+    public ApiClientAuthenticationFilter(ApiClients clients, WrongCredentialThrottle throttle,
+                                         Supplier<ObjectMapper> objectMapper, List<String> openPaths, String requiredGroup) {
+        this.clients = clients;
+        this.throttle = throttle;
         this.objectMapper = objectMapper;
         this.openPaths = List.copyOf(openPaths);
-        this.verifiedForNanos = verifiedFor.toNanos();
+        this.requiredGroup = requiredGroup;
     }
 
     @Override
@@ -111,40 +90,27 @@ public class ApiClientAuthenticationFilter extends OncePerRequestFilter {
             unauthenticated(request, response, "This API requires HTTP Basic authentication as an API client.");
             return;
         }
-        String cacheKey = credentials[0] + "\n" + RequestHash.sha256Hex(credentials[1]);
-        Verified known = verified.get(cacheKey);
-        if (known != null && ticker.getAsLong() - known.checkedAt() < verifiedForNanos) {
-            chain.doFilter(new AuthenticatedClientRequest(request, known.userId(), known.groups()), response);
-            return;
-        }
-        IdentityService identityService = this.identityService.get();
-        String userId = credentials[0];
-        if (userId.isEmpty() || !identityService.checkPassword(userId, credentials[1])) {
-            unauthenticated(request, response, "The credentials are not valid.");
-            return;
-        }
-        // the id as stored: a case-insensitive database must not give one client two spellings of its id
-        User user = identityService.createUserQuery().userId(userId).singleResult();
-        if (user == null) {
-            unauthenticated(request, response, "The credentials are not valid.");
-            return;
-        }
-        Set<String> groups = identityService.createGroupQuery().groupMember(user.getId()).list().stream()
-                .map(Group::getId).collect(Collectors.toUnmodifiableSet());
-        if (!groups.contains(BindflowGroups.API_CLIENTS)) {
-            log.info("user {} is not in group {}: refused {} {}", user.getId(), BindflowGroups.API_CLIENTS,
-                    request.getMethod(), request.getRequestURI());
-            problem(request, response, new ApiProblem(HttpStatus.FORBIDDEN, "FORBIDDEN",
-                    "The user " + user.getId() + " is not an API client."));
-            return;
-        }
-        if (verifiedForNanos > 0) {
-            if (verified.size() >= MAX_VERIFIED) {
-                verified.clear();
+        Optional<ApiClients.Client> client = clients.verify(credentials[0], credentials[1]);
+        if (client.isEmpty()) {
+            Optional<Duration> wait = throttle.wrong(request.getRemoteAddr());
+            if (wait.isPresent()) {
+                problem(request, response, new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "TOO_MANY_WRONG_CREDENTIALS",
+                        "Too many wrong credentials from this address; retry later.")
+                        .with("retryAfterSeconds", WrongCredentialThrottle.seconds(wait.get())));
+                return;
             }
-            verified.put(cacheKey, new Verified(user.getId(), groups, ticker.getAsLong()));
+            unauthenticated(request, response, "The credentials are not valid.");
+            return;
         }
-        chain.doFilter(new AuthenticatedClientRequest(request, user.getId(), groups), response);
+        ApiClients.Client known = client.get();
+        if (!known.groups().contains(requiredGroup)) {
+            log.info("client {} is not in group {}: refused {} {}", known.id(), requiredGroup, request.getMethod(),
+                    request.getRequestURI());
+            problem(request, response, new ApiProblem(HttpStatus.FORBIDDEN, "FORBIDDEN",
+                    "The client " + known.id() + " is not a member of " + requiredGroup + "."));
+            return;
+        }
+        chain.doFilter(new AuthenticatedClientRequest(request, known.id(), known.groups()), response);
     }
 
     /** {@code [userId, password]}, or null when the header is missing or not valid HTTP Basic. */
@@ -175,12 +141,7 @@ public class ApiClientAuthenticationFilter extends OncePerRequestFilter {
     }
 
     private void problem(HttpServletRequest request, HttpServletResponse response, ApiProblem problem) throws IOException {
-        ProblemDetail body = problem.toProblemDetail();
-        body.setInstance(URI.create(request.getRequestURI()));
-        response.setStatus(problem.status().value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-        objectMapper.get().writeValue(response.getOutputStream(), body);
+        ProblemResponses.write(request, response, problem, objectMapper.get());
     }
 
     /** The request as seen by the controllers: authenticated as the API client. */

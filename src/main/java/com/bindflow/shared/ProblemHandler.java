@@ -1,7 +1,18 @@
 package com.bindflow.shared;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;
@@ -22,8 +33,14 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-/** Every error of the domain API as {@code application/problem+json}, naming the field where one is to blame. */
-@RestControllerAdvice(basePackages = "com.bindflow")
+/**
+ * Every error of Spring MVC as {@code application/problem+json}, naming the field where one is to blame: the
+ * application's refusals ({@link ApiProblem}) and the framework's own (404 no such resource, 405, 406, 415, 413, an
+ * unreadable body), for any handler, not only this application's controllers. Errors that happen before Spring MVC
+ * (in a filter, in the container) reach {@link ProblemErrorController}. An unexpected exception is a 500 problem that
+ * shows nothing of it, logged at ERROR.
+ */
+@RestControllerAdvice
 public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
@@ -68,6 +85,21 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 .toProblemDetail(), new HttpHeaders());
     }
 
+    /** A body larger than {@link RequestShapeFilter#MAX_BODY_BYTES}, noticed while a controller read it. */
+    @ExceptionHandler(RequestShapeFilter.BodyTooLargeException.class)
+    ResponseEntity<ProblemDetail> bodyTooLarge(RequestShapeFilter.BodyTooLargeException e) {
+        return respond(RequestShapeFilter.tooLarge().toProblemDetail(), new HttpHeaders());
+    }
+
+    /** Anything else: a 500 that tells the client nothing of the inside; the log has it. */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        log.error("unexpected error", e);
+        return respond(new ApiProblem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
+                "The request could not be processed. Nothing of it may have been done; retry it, or report it.")
+                .toProblemDetail(), new HttpHeaders());
+    }
+
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
@@ -89,19 +121,101 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                         .toProblemDetail());
     }
 
+    /**
+     * An unreadable body: 400 naming the field and what it must be ({@link StrictJson}); 413 when it was too large.
+     */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
+        if (causedBy(ex, RequestShapeFilter.BodyTooLargeException.class)) {
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(RequestShapeFilter.tooLarge().toProblemDetail());
+        }
         String field = "body";
-        String detail = "The request body is not valid JSON of the expected shape.";
+        String detail = ex.getCause() instanceof JsonProcessingException
+                ? "The request body is not valid JSON of the expected shape."
+                : "A JSON request body is required.";
         if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             field = fieldPath(mapping.getPath());
-            detail = mapping instanceof InvalidFormatException invalid
-                    ? "The value '" + invalid.getValue() + "' is not valid for " + field + "."
-                    : "The field " + field + " is not valid.";
+            detail = describe(field, mapping);
+        } else if (ex.getCause() instanceof JsonParseException parse && parse.getOriginalMessage() != null
+                && parse.getOriginalMessage().startsWith("Duplicate field")) {
+            field = duplicatePath(parse);
+            detail = "The field " + field + " is given twice.";
         }
         return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(ApiProblem.badRequest(field, detail).toProblemDetail());
+    }
+
+    /** What the field must be, from the Java type it is read into. */
+    static String describe(String field, JsonMappingException mapping) {
+        Class<?> target = mapping instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
+        String value = mapping instanceof InvalidFormatException invalid && invalid.getValue() != null
+                ? "The value '" + Texts.abbreviate(String.valueOf(invalid.getValue())) + "' is not valid for " + field + ": "
+                : "The field " + field + " is not valid: ";
+        if (target == null) {
+            return value.replaceAll(": $", ".");
+        }
+        String expected;
+        if (target.isEnum()) {
+            expected = "one of " + Arrays.stream(target.getEnumConstants()).map(c -> ((Enum<?>) c).name())
+                    .collect(Collectors.joining(", ")) + ", as a JSON string (by name)";
+        } else if (target == LocalDate.class) {
+            expected = "an ISO-8601 date as a JSON string, YYYY-MM-DD (e.g. \"2026-03-10\")";
+        } else if (target == Instant.class) {
+            expected = "an ISO-8601 instant with an offset as a JSON string (e.g. \"2026-03-10T02:00:00Z\")";
+        } else if (target == BigDecimal.class) {
+            expected = "a decimal number (a JSON number, or a string of digits such as \"1000.00\") with at most "
+                    + StrictJson.MAX_DECIMAL_DIGITS + " digits before and after the point";
+        } else if (target == Integer.class || target == int.class || target == Long.class || target == long.class) {
+            expected = "a whole number (a JSON number, in range)";
+        } else if (target == Double.class || target == double.class) {
+            expected = "a finite number (a JSON number)";
+        } else if (target == Boolean.class || target == boolean.class) {
+            expected = "true or false";
+        } else if (target == String.class) {
+            expected = "a JSON string";
+        } else if (Collection.class.isAssignableFrom(target) || target.isArray()) {
+            expected = "a JSON array";
+        } else if (Map.class.isAssignableFrom(target) || target.isRecord()) {
+            expected = "a JSON object";
+        } else {
+            expected = "a " + target.getSimpleName().toLowerCase(Locale.ROOT);
+        }
+        return value + "it must be " + expected + ".";
+    }
+
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Where the repeated key is, from the parser's position: {@code trips[1].city}. */
+    private static String duplicatePath(JsonParseException parse) {
+        com.fasterxml.jackson.core.JsonParser parser = parse.getProcessor();
+        if (parser != null) {
+            StringBuilder field = new StringBuilder();
+            java.util.Deque<com.fasterxml.jackson.core.JsonStreamContext> contexts = new java.util.ArrayDeque<>();
+            for (var c = parser.getParsingContext(); c != null && !c.inRoot(); c = c.getParent()) {
+                contexts.push(c);
+            }
+            for (var c : contexts) {
+                if (c.inObject() && c.getCurrentName() != null) {
+                    field.append(field.isEmpty() ? "" : ".").append(c.getCurrentName());
+                } else if (c.inArray()) {
+                    field.append('[').append(c.getCurrentIndex()).append(']');
+                }
+            }
+            if (!field.isEmpty()) {
+                return field.toString();
+            }
+        }
+        return "body";
     }
 
     /** {@code trips[0].startDate}: names joined by dots, indexes in brackets. */
@@ -117,13 +231,30 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return field.toString();
     }
 
+    /** The framework's problems (404, 405, 406, 415, ...) as problem+json, with a {@code code} like ours. */
     @Override
     protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
                                                           WebRequest request) {
         HttpHeaders h = new HttpHeaders();
         h.addAll(headers);
         h.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        if (body instanceof ProblemDetail problem) {
+            withCode(problem, statusCode);
+        }
         return new ResponseEntity<>(body, h, statusCode);
+    }
+
+    /** Gives a framework problem our {@code code} (the status's name) and a type of ours, unless it has them. */
+    static ProblemDetail withCode(ProblemDetail problem, HttpStatusCode status) {
+        if (problem.getProperties() == null || !problem.getProperties().containsKey("code")) {
+            HttpStatus known = HttpStatus.resolve(status.value());
+            String code = known == null ? "HTTP_" + status.value() : known.name();
+            problem.setProperty("code", code);
+            if (problem.getType() == null || URI.create("about:blank").equals(problem.getType())) {
+                problem.setType(URI.create("https://bindflow.dev/problems/" + code.toLowerCase(Locale.ROOT).replace('_', '-')));
+            }
+        }
+        return problem;
     }
 
     private static ResponseEntity<ProblemDetail> respond(ProblemDetail body, HttpHeaders headers) {

@@ -6,15 +6,14 @@ import com.bindflow.support.BindflowSpringTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.http.HttpEntity;
@@ -27,15 +26,15 @@ import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
+/**
+ * HTTP Basic of the API clients ({@code bindflow.security.api-clients}): 401/403/429 problems, the open WeChat path,
+ * no lockout by a stranger, and two secrets during a rotation ({@code api-probe} of application-test.yaml).
+ */
 @BindflowSpringTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ApiClientAuthenticationTest {
 
-    /**
-     * An API client only for the wrong-password cases: after a failed login Camunda locks the user for a few seconds
-     * (loginDelayBase), which must not hit jd-app, used by the other tests.
-     */
-    static final String PROBE = "api-probe";
+    /** Any API path that answers 200 to a client: the bindings of a customer who has none. */
+    static final String API = "/api/bindings?userId=nobody";
 
     @Autowired
     TestRestTemplate rest;
@@ -44,22 +43,15 @@ class ApiClientAuthenticationTest {
     ObjectMapper objectMapper;
 
     @Autowired
+    @Qualifier("apiClientAuthenticationFilter")
     FilterRegistrationBean<ApiClientAuthenticationFilter> apiClientAuthenticationFilter;
 
     @Autowired
-    IdentityService identityService;
+    WrongCredentialThrottle throttle;
 
-    @BeforeAll
-    void createProbe() {
-        User probe = identityService.newUser(PROBE);
-        probe.setPassword("api-probe-secret");
-        identityService.saveUser(probe);
-        identityService.createMembership(PROBE, BindflowGroups.API_CLIENTS);
-    }
-
-    @AfterAll
-    void deleteProbe() {
-        identityService.deleteUser(PROBE);
+    @AfterEach
+    void forgetWrongAttempts() {
+        throttle.clear();
     }
 
     @Test
@@ -78,9 +70,9 @@ class ApiClientAuthenticationTest {
     }
 
     @Test
-    void aWrongPasswordOrAnUnknownUserIs401() {
+    void aWrongSecretOrAnUnknownClientIs401() {
         for (TestRestTemplate client : new TestRestTemplate[] {
-                rest.withBasicAuth(PROBE, "wrong"), rest.withBasicAuth("nobody", "nobody"), rest.withBasicAuth("", "")}) {
+                rest.withBasicAuth("api-probe", "wrong"), rest.withBasicAuth("nobody", "nobody"), rest.withBasicAuth("", "")}) {
             ResponseEntity<String> response = client.getForEntity("/api/anything", String.class);
             assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
             assertThat(response.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE)).isEqualTo("Basic realm=\"bindflow\"");
@@ -93,8 +85,19 @@ class ApiClientAuthenticationTest {
     }
 
     @Test
-    void aUserWhoIsNoApiClientIs403() throws Exception {
-        ResponseEntity<String> response = rest.withBasicAuth("reviewer1", "reviewer1").getForEntity("/api/anything", String.class);
+    void aStaffUserIsNoApiClient() {
+        // /api knows only the configured API clients; Camunda's users (staff, admin) are strangers there
+        for (String user : new String[] {"reviewer1", "admin"}) {
+            ResponseEntity<String> response = rest.withBasicAuth(user, user).getForEntity(API, String.class);
+            assertThat(response.getStatusCode()).as(user).isEqualTo(HttpStatus.UNAUTHORIZED);
+        }
+    }
+
+    @Test
+    void aClientOutsideTheGroupIs403() throws Exception {
+        // api-probe is an API client, not a member of the group sandbox
+        ResponseEntity<String> response = rest.withBasicAuth("api-probe", "api-probe-new-secret")
+                .getForEntity("/sandbox/clock", String.class);
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(response.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
@@ -108,8 +111,47 @@ class ApiClientAuthenticationTest {
     void theApiClientPasses() {
         ResponseEntity<String> response = rest.withBasicAuth("jd-app", "jd-app-secret").getForEntity("/api/anything", String.class);
 
-        // no controller there (yet): Spring MVC's 404, not the filter's 401/403
+        // no controller there: Spring MVC's 404, not the filter's 401/403
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void bothSecretsOfARotationAreValid() {
+        assertThat(rest.withBasicAuth("api-probe", "api-probe-old-secret").getForEntity(API, String.class).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        assertThat(rest.withBasicAuth("api-probe", "api-probe-new-secret").getForEntity(API, String.class).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        // a secret of another client is no secret of this one
+        assertThat(rest.withBasicAuth("api-probe", "jd-app-secret").getForEntity(API, String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    /**
+     * A stranger who knows the id jd-app sends 50 wrong secrets from one address: the first 10 are 401s, the rest 429s
+     * with Retry-After, and jd-app's right secret still passes at once, from that very address. Nothing is locked.
+     */
+    @Test
+    void fiftyWrongSecretsFromOneSourceAre429sWhileTheRightSecretPassesAtOnce() throws Exception {
+        Map<Integer, Integer> statuses = new TreeMap<>();
+        ResponseEntity<String> last = null;
+        for (int i = 0; i < 50; i++) {
+            last = rest.withBasicAuth("jd-app", "guess-" + i).getForEntity(API, String.class);
+            statuses.merge(last.getStatusCode().value(), 1, Integer::sum);
+        }
+        ResponseEntity<String> right = rest.withBasicAuth("jd-app", "jd-app-secret").getForEntity(API, String.class);
+        System.out.println("50 wrong secrets for jd-app from one source: " + statuses + "; then the right secret: "
+                + right.getStatusCode().value());
+
+        assertThat(statuses).isEqualTo(Map.of(401, 10, 429, 40));
+        assertThat(last.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(Long.parseLong(last.getHeaders().getFirst(HttpHeaders.RETRY_AFTER))).isBetween(1L, 60L);
+        JsonNode problem = objectMapper.readTree(last.getBody());
+        assertThat(problem.path("status").asInt()).isEqualTo(429);
+        assertThat(problem.path("code").asText()).isEqualTo("TOO_MANY_WRONG_CREDENTIALS");
+        assertThat(right.getStatusCode()).isEqualTo(HttpStatus.OK);
+        // and the other client of that address too
+        assertThat(rest.withBasicAuth("jd-finance", "jd-finance-secret").getForEntity(API, String.class).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
     }
 
     @Test
@@ -144,7 +186,7 @@ class ApiClientAuthenticationTest {
     void theControllersSeeTheClientAsThePrincipal() throws Exception {
         MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/bindings");
         request.setServletPath("/api/bindings");
-        request.addHeader(HttpHeaders.AUTHORIZATION, basic("jd-app", "jd-app-secret"));
+        request.addHeader(HttpHeaders.AUTHORIZATION, basic("jd-finance", "jd-finance-secret"));
         MockHttpServletResponse response = new MockHttpServletResponse();
         MockFilterChain chain = new MockFilterChain();
 
@@ -152,10 +194,12 @@ class ApiClientAuthenticationTest {
 
         HttpServletRequest seen = (HttpServletRequest) chain.getRequest();
         assertThat(seen).isNotNull();
-        assertThat(seen.getUserPrincipal().getName()).isEqualTo("jd-app");
-        assertThat(seen.getRemoteUser()).isEqualTo("jd-app");
+        assertThat(seen.getUserPrincipal().getName()).isEqualTo("jd-finance");
+        assertThat(seen.getRemoteUser()).isEqualTo("jd-finance");
         assertThat(seen.getAuthType()).isEqualTo(HttpServletRequest.BASIC_AUTH);
         assertThat(seen.isUserInRole(BindflowGroups.API_CLIENTS)).isTrue();
+        assertThat(seen.isUserInRole(BindflowGroups.JD_FINANCE)).isTrue();
+        assertThat(seen.isUserInRole("camunda-admin")).isFalse();
         assertThat(response.getStatus()).isEqualTo(200);
     }
 

@@ -42,22 +42,19 @@ class IdentitySeedingTest {
 
     @Test
     void theSandboxGroupsAndUsersAreThere() {
-        for (String group : List.of("eligibility-reviewers", "customer-service", "api-clients", "risk-reviewers", "risk-supervisors",
-                "jd-finance")) {
+        for (String group : List.of("eligibility-reviewers", "customer-service", "risk-reviewers", "risk-supervisors")) {
             assertThat(identityService.createGroupQuery().groupId(group).singleResult().getType())
                     .isEqualTo(Groups.GROUP_TYPE_WORKFLOW);
         }
         Map<String, String> memberships = Map.of("reviewer1", "eligibility-reviewers", "reviewer2", "eligibility-reviewers",
-                "cs1", "customer-service", "risk1", "risk-reviewers", "supervisor1", "risk-supervisors", "jd-app", "api-clients");
+                "cs1", "customer-service", "risk1", "risk-reviewers", "supervisor1", "risk-supervisors");
         memberships.forEach((user, group) -> {
             assertThat(identityService.createUserQuery().userId(user).memberOfGroup(group).count()).as(user).isEqualTo(1);
             assertThat(identityService.createGroupQuery().groupMember(user).count()).as(user).isEqualTo(1);
         });
         assertThat(identityService.checkPassword("reviewer1", "reviewer1")).isTrue();
-        assertThat(identityService.checkPassword("jd-app", "jd-app-secret")).isTrue();
-        assertThat(identityService.createGroupQuery().groupMember("jd-finance").list()).extracting(g -> g.getId())
-                .containsExactlyInAnyOrder("api-clients", "jd-finance");
-        assertThat(identityService.checkPassword("jd-finance", "jd-finance-secret")).isTrue();
+        // the API clients are configured (bindflow.security.api-clients), not Camunda users
+        assertThat(identityService.createUserQuery().userIdIn("jd-app", "jd-finance").count()).isZero();
         // the admin of camunda.bpm.admin-user
         assertThat(identityService.checkPassword("admin", "admin")).isTrue();
         assertThat(identityService.createUserQuery().userId("admin").memberOfGroup("camunda-admin").count()).isEqualTo(1);
@@ -174,10 +171,10 @@ class IdentitySeedingTest {
         var users = properties.effectiveUsers();
 
         assertThat(users).extracting(SandboxUsersProperties.SandboxUser::id)
-                .containsExactly("reviewer1", "reviewer2", "cs1", "risk1", "supervisor1", "jd-app", "jd-finance", "cs2");
+                .containsExactly("reviewer1", "reviewer2", "cs1", "risk1", "supervisor1", "cs2");
         assertThat(users.get(0).password()).isEqualTo("changed");
         assertThat(users.get(0).groups()).containsExactly("eligibility-reviewers");
-        assertThat(users.get(7).password()).isEqualTo("cs2");
-        assertThat(users.get(7).groups()).containsExactly("customer-service");
+        assertThat(users.get(5).password()).isEqualTo("cs2");
+        assertThat(users.get(5).groups()).containsExactly("customer-service");
     }
 }

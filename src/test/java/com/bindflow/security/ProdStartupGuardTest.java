@@ -3,7 +3,7 @@ package com.bindflow.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.bindflow.BindflowApplication;
+import com.bindflow.support.ProdProfile;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
@@ -100,12 +100,7 @@ class ProdStartupGuardTest {
 
     /** Runs the real application with the prod profile and the given process environment; returns what it threw. */
     private static Throwable runProd(Map<String, Object> processEnvironment) {
-        StandardEnvironment environment = new StandardEnvironment();
-        environment.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-                new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, processEnvironment));
-        SpringApplication application = new SpringApplication(BindflowApplication.class);
-        application.setEnvironment(environment);
-        application.setAdditionalProfiles("prod");
+        SpringApplication application = ProdProfile.application(processEnvironment);
         application.setWebApplicationType(WebApplicationType.NONE);
         application.setLogStartupInfo(false);
         // leave the logging of the test JVM (and of the shared test context) alone

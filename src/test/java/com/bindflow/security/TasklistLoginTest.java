@@ -23,6 +23,8 @@ class TasklistLoginTest {
 
     @Autowired
     TestRestTemplate rest;
+    @Autowired
+    org.camunda.bpm.engine.IdentityService identityService;
 
     @Test
     void staffMayLogInToTasklist() {
@@ -33,7 +35,24 @@ class TasklistLoginTest {
 
     @Test
     void anApiClientMayNot() {
-        assertThat(login("jd-app", "jd-app-secret")).isEqualTo(HttpStatus.FORBIDDEN);
+        // an API client is configured (bindflow.security.api-clients), not a Camunda user: the webapps do not know it
+        assertThat(login("jd-app", "jd-app-secret")).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void aStaffUserWithoutTheApplicationMayNot() {
+        identityService.saveUser(user("tasklist-outsider"));
+        try {
+            assertThat(login("tasklist-outsider", "tasklist-outsider")).isEqualTo(HttpStatus.FORBIDDEN);
+        } finally {
+            identityService.deleteUser("tasklist-outsider");
+        }
+    }
+
+    private org.camunda.bpm.engine.identity.User user(String id) {
+        org.camunda.bpm.engine.identity.User user = identityService.newUser(id);
+        user.setPassword(id);
+        return user;
     }
 
     private HttpStatusCode login(String user, String password) {

@@ -168,7 +168,8 @@ class TasklistVisibilityTest {
         return ids;
     }
 
-    private static String process(String key, String candidateGroup) {
+    /** A process of one user task for the candidate group, with the Camunda Form {@code testForm}. */
+    static String process(String key, String candidateGroup) {
         return """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"

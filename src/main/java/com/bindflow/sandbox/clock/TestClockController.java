@@ -2,7 +2,9 @@ package com.bindflow.sandbox.clock;
 
 import com.bindflow.sandbox.SandboxOnly;
 import com.bindflow.shared.ApiProblem;
+import com.bindflow.shared.Texts;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,6 +27,10 @@ public class TestClockController {
     public record Advance(String advance) {
     }
 
+    /** The most the clock moves in one step: far enough for any timer of the processes, never past the year 9999. */
+    static final Duration MAX_ADVANCE = Duration.ofDays(3653);
+    private static final Instant LATEST = Instant.parse("9999-12-31T00:00:00Z");
+
     @PostMapping
     public TestClock.Reading advance(@RequestBody Advance request) {
         if (request.advance() == null) {
@@ -33,11 +39,18 @@ public class TestClockController {
         Duration by;
         try {
             by = Duration.parse(request.advance());
-        } catch (DateTimeParseException e) {
-            throw ApiProblem.badRequest("advance", "'" + request.advance() + "' is not an ISO-8601 duration such as PT6M.");
+        } catch (DateTimeParseException | ArithmeticException e) {
+            throw ApiProblem.badRequest("advance", "'" + Texts.abbreviate(request.advance())
+                    + "' is not an ISO-8601 duration such as PT6M.");
         }
         if (by.isNegative()) {
             throw ApiProblem.badRequest("advance", "The test clock only moves forward.");
+        }
+        if (by.compareTo(MAX_ADVANCE) > 0) {
+            throw ApiProblem.badRequest("advance", "The test clock moves at most " + MAX_ADVANCE + " (10 years) at once.");
+        }
+        if (clock.read().now().plus(by).isAfter(LATEST)) {
+            throw ApiProblem.badRequest("advance", "The test clock does not go past the year 9999.");
         }
         return clock.advance(by);
     }

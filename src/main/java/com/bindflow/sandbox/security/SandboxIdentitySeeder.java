@@ -13,9 +13,10 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
- * Sandbox only: creates the bindflow groups and the demo users ({@link SandboxUsersProperties}) right after the engine
- * is built, idempotently and safely when several nodes start at once. Existing users, groups and memberships are left
- * alone. The admin user ({@code admin}) is Camunda's own {@code camunda.bpm.admin-user}.
+ * Sandbox only: creates the staff groups and the demo staff users ({@link SandboxUsersProperties}) right after the
+ * engine is built, idempotently and safely when several nodes start at once. Existing users, groups and memberships
+ * are left alone. The admin user ({@code admin}) is Camunda's own {@code camunda.bpm.admin-user}; the API clients are
+ * configured ({@code bindflow.security.api-clients}), not Camunda users.
  */
 @Component
 @Profile("sandbox")
@@ -29,8 +30,6 @@ public class SandboxIdentitySeeder extends AbstractProcessEnginePlugin {
         Map<String, String> groups = new LinkedHashMap<>();
         groups.put(BindflowGroups.ELIGIBILITY_REVIEWERS, "Eligibility reviewers");
         groups.put(BindflowGroups.CUSTOMER_SERVICE, "Customer service");
-        groups.put(BindflowGroups.API_CLIENTS, "API clients");
-        groups.put(BindflowGroups.JD_FINANCE, "JD Finance");
         groups.put(BindflowGroups.RISK_REVIEWERS, "Risk reviewers");
         groups.put(BindflowGroups.RISK_SUPERVISORS, "Risk supervisors");
         GROUPS = Collections.unmodifiableMap(groups);

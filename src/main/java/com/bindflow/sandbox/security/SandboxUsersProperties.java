@@ -18,25 +18,22 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *   sandbox:
  *     users:
  *       reviewer1: { password: reviewer1 }
- *       jd-app: { password: jd-app-secret }
+ *       cs2: { groups: [customer-service] }
  * </pre>
  */
 @ConfigurationProperties("bindflow.sandbox")
 public class SandboxUsersProperties {
 
     /**
-     * The built-in sandbox roster; the password of each is its id, except the API clients {@code jd-app}
-     * ({@code jd-app-secret}) and {@code jd-finance} ({@code jd-finance-secret}).
+     * The built-in sandbox roster of staff (Camunda users); the password of each is its id. The API clients
+     * ({@code jd-app}, {@code jd-finance}) are no Camunda users: see {@code bindflow.security.api-clients}.
      */
     public static final List<SandboxUser> DEFAULTS = List.of(
             new SandboxUser("reviewer1", "reviewer1", "Rita", "Reviewer", null, List.of(BindflowGroups.ELIGIBILITY_REVIEWERS)),
             new SandboxUser("reviewer2", "reviewer2", "Rui", "Reviewer", null, List.of(BindflowGroups.ELIGIBILITY_REVIEWERS)),
             new SandboxUser("cs1", "cs1", "Chen", "Service", null, List.of(BindflowGroups.CUSTOMER_SERVICE)),
             new SandboxUser("risk1", "risk1", "Ren", "Risk", null, List.of(BindflowGroups.RISK_REVIEWERS)),
-            new SandboxUser("supervisor1", "supervisor1", "Su", "Supervisor", null, List.of(BindflowGroups.RISK_SUPERVISORS)),
-            new SandboxUser("jd-app", "jd-app-secret", "JD", "App", null, List.of(BindflowGroups.API_CLIENTS)),
-            new SandboxUser("jd-finance", "jd-finance-secret", "JD", "Finance", null,
-                    List.of(BindflowGroups.API_CLIENTS, BindflowGroups.JD_FINANCE)));
+            new SandboxUser("supervisor1", "supervisor1", "Su", "Supervisor", null, List.of(BindflowGroups.RISK_SUPERVISORS)));
 
     private Map<String, UserEntry> users = new LinkedHashMap<>();
 

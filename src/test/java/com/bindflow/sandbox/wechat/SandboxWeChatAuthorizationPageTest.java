@@ -25,15 +25,20 @@ class SandboxWeChatAuthorizationPageTest extends WeChatTestSupport {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
+    /** The sandbox endpoints want a member of the group sandbox (the demo client jd-app is one). */
+    private org.springframework.boot.test.web.client.TestRestTemplate sandbox() {
+        return anonymous.withBasicAuth("jd-app", "jd-app-secret");
+    }
+
     private ResponseEntity<JsonNode> answer(String bindingId, String body) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        return withJson(anonymous.exchange("/sandbox/wechat/authorizations/" + bindingId, HttpMethod.POST,
+        return withJson(sandbox().exchange("/sandbox/wechat/authorizations/" + bindingId, HttpMethod.POST,
                 new HttpEntity<>(body, headers), String.class));
     }
 
     private ResponseEntity<JsonNode> page(String bindingId) {
-        return withJson(anonymous.getForEntity("/sandbox/wechat/authorizations/" + bindingId, String.class));
+        return withJson(sandbox().getForEntity("/sandbox/wechat/authorizations/" + bindingId, String.class));
     }
 
     /** Asks for an authorization as the binding process would; returns the binding id. */
@@ -49,7 +54,7 @@ class SandboxWeChatAuthorizationPageTest extends WeChatTestSupport {
         String url = wechat.requestAuthorization("C" + bindingId.replace("-", "").substring(0, 31), bindingId, "demo-ok")
                 .authorizationUrl();
 
-        ResponseEntity<JsonNode> r = withJson(anonymous.getForEntity(url, String.class));
+        ResponseEntity<JsonNode> r = withJson(sandbox().getForEntity(url, String.class));
 
         assertThat(r.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(r.getBody().path("state").asText()).isEqualTo("PENDING");
