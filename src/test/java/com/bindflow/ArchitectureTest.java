@@ -98,6 +98,34 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("com.bindflow.wechat..", "com.bindflow.sandbox.wechat..")
             .because("it reaches the work it runs through " + DueWork.class.getSimpleName());
 
+    /** Alibaba Cloud's SDK is used by its adapters only (SMS and face, identity, and what they share). */
+    @ArchTest
+    static final ArchRule onlyTheAlibabaCloudAdaptersUseItsSdk = noClasses()
+            .that().resideOutsideOfPackages("com.bindflow.shared.aliyun..", "com.bindflow.verification.aliyun..",
+                    "com.bindflow.identity.aliyun..")
+            .should().dependOnClassesThat().resideInAPackage("com.aliyun..");
+
+    /** WeChat Pay's SDK: its production adapter, the notification pipeline and keys, and the sandbox WeChat only. */
+    @ArchTest
+    static final ArchRule onlyWeChatCodeUsesWeChatPaysSdk = noClasses()
+            .that().resideOutsideOfPackages("com.bindflow.wechat..", "com.bindflow.sandbox.wechat..")
+            .should().dependOnClassesThat().resideInAPackage("com.wechat.pay..");
+
+    /** Retries and circuit breakers are OutsideCalls' (and the test payment's settling poll), not each adapter's own. */
+    @ArchTest
+    static final ArchRule resilienceLivesInOutsideCalls = noClasses()
+            .that().resideOutsideOfPackages("com.bindflow.shared", "com.bindflow.wechat.api")
+            .should().dependOnClassesThat().resideInAPackage("io.github.resilience4j..");
+
+    /** The production adapters never depend on each other's packages, nor does anything but Spring wire them. */
+    @ArchTest
+    static final ArchRule nothingUsesAProductionAdapterDirectly = noClasses()
+            .that().resideOutsideOfPackages("com.bindflow.wechat.api..", "com.bindflow.verification.aliyun..",
+                    "com.bindflow.identity.aliyun..", "com.bindflow.credit.jdfinance..")
+            .should().dependOnClassesThat().resideInAnyPackage("com.bindflow.wechat.api..",
+                    "com.bindflow.verification.aliyun..", "com.bindflow.identity.aliyun..", "com.bindflow.credit.jdfinance..")
+            .because("the domain calls the ports; an adapter is chosen by configuration (prod or sandbox)");
+
     private static ArchCondition<JavaClass> notDependOnAnotherController() {
         return new ArchCondition<>("not depend on another controller") {
             @Override

@@ -156,8 +156,9 @@ public class OtpService implements OtpProgress {
         BaitiaoAccount account = accounts.find(userId)
                 .orElseThrow(() -> new IllegalStateException("JD Finance no longer knows user " + userId));
         String code = codes.codeFor(bindingId, sendNo);
-        sms.send(bindingId + "-" + sendNo, userId, account.phone(), "【京东白条】验证码 " + code + "，"
-                + rules.validity().toMinutes() + "分钟内有效，用于绑定微信支付，请勿泄露。Your code is " + code + ".");
+        sms.send(bindingId + "-" + sendNo, userId, account.phone(), new SmsGateway.Message("【京东白条】验证码 " + code + "，"
+                + rules.validity().toMinutes() + "分钟内有效，用于绑定微信支付，请勿泄露。Your code is " + code + ".",
+                Map.of("code", code)));
         challenges.markSent(bindingId, sendNo, clock.instant());
     }
 

@@ -27,7 +27,8 @@ public class SandboxSmsGateway implements SmsGateway {
     }
 
     @Override
-    public void send(String messageId, String userId, String phone, String text) {
+    public void send(String messageId, String userId, String phone, Message message) {
+        String text = message.text();
         Integer known = jdbc.queryForObject("select count(*) from sandbox_sms where message_id = ?", Integer.class, messageId);
         if (known != null && known > 0) {
             return;

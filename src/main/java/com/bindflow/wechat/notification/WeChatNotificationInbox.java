@@ -70,31 +70,34 @@ public class WeChatNotificationInbox implements DueWork {
     private final Clock clock;
     private final ObjectMapper json;
     private final Supplier<List<WeChatEventHandler>> handlers;
+    private final Supplier<List<WeChatEventTranslator>> translators;
     private final WeChatInboxProperties properties;
 
     /** The application's inbox: the handlers are every {@link WeChatEventHandler} bean, looked up at each run. */
     @Autowired
     public WeChatNotificationInbox(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Clock clock,
                                    ObjectMapper json, ObjectProvider<WeChatEventHandler> handlers,
-                                   WeChatInboxProperties properties) {
-        this(jdbc, transactionManager, clock, json, () -> handlers.orderedStream().toList(), properties);
+                                   ObjectProvider<WeChatEventTranslator> translators, WeChatInboxProperties properties) {
+        this(jdbc, transactionManager, clock, json, () -> handlers.orderedStream().toList(),
+                () -> translators.orderedStream().toList(), properties);
     }
 
     /** An inbox with handlers of one's own (tests): the same table, other handlers. */
     public WeChatNotificationInbox(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Clock clock,
                                    ObjectMapper json, List<? extends WeChatEventHandler> handlers,
                                    WeChatInboxProperties properties) {
-        this(jdbc, transactionManager, clock, json, () -> List.copyOf(handlers), properties);
+        this(jdbc, transactionManager, clock, json, () -> List.copyOf(handlers), List::of, properties);
     }
 
     private WeChatNotificationInbox(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Clock clock,
                                     ObjectMapper json, Supplier<List<WeChatEventHandler>> handlers,
-                                    WeChatInboxProperties properties) {
+                                    Supplier<List<WeChatEventTranslator>> translators, WeChatInboxProperties properties) {
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(transactionManager);
         this.clock = clock;
         this.json = json;
         this.handlers = handlers;
+        this.translators = translators;
         this.properties = properties;
     }
 
@@ -207,7 +210,11 @@ public class WeChatNotificationInbox implements DueWork {
         }
     }
 
-    private void dispatch(WeChatEvent event, List<? extends WeChatEventHandler> handlers) {
+    private void dispatch(WeChatEvent received, List<? extends WeChatEventHandler> handlers) {
+        WeChatEvent event = received;
+        for (WeChatEventTranslator translator : translators.get()) {
+            event = translator.translate(event);
+        }
         boolean handled = false;
         for (WeChatEventHandler handler : handlers) {
             if (handler.handles(event.eventType())) {

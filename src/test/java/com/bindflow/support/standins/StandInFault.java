@@ -1,0 +1,22 @@
+package com.bindflow.support.standins;
+
+/** What a stand-in does to the calls it is told to fail. */
+public enum StandInFault {
+    /** answers after longer than the adapters' read timeout in the tests */
+    TIMEOUT,
+    /** 500 with the system's JSON error */
+    SERVER_ERROR,
+    /** 200 with a body that is not the system's JSON */
+    MALFORMED,
+    /** a well-formed answer signed with the wrong key (WeChat Pay only) */
+    BAD_SIGNATURE,
+    /** the connection is reset (after the request arrived) */
+    RESET;
+
+    /** The delay of {@link #TIMEOUT}: longer than the read timeouts of the adapter tests (2 s) and the prod IT (3 s). */
+    public static final int TIMEOUT_DELAY_MS = 4_000;
+
+    /** The adapters' timeouts in the tests. */
+    public static final java.time.Duration CONNECT_TIMEOUT = java.time.Duration.ofSeconds(1);
+    public static final java.time.Duration READ_TIMEOUT = java.time.Duration.ofSeconds(2);
+}
