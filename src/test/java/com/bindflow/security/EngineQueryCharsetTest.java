@@ -6,10 +6,7 @@ import com.bindflow.support.WebappSession;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.Date;
 import java.util.List;
-import org.camunda.bpm.engine.filter.Filter;
-import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,13 +35,7 @@ class EngineQueryCharsetTest extends EngineApiTestSupport {
 
     @BeforeEach
     void twoTasksOneDue() {
-        String dated = reviewTasks(2).get(0);
-        Task task = taskService.createTaskQuery().processInstanceId(dated).singleResult();
-        task.setDueDate(new Date());
-        taskService.saveTask(task);
-        Filter filter = filterService.newTaskFilter("charset test").setOwner("admin")
-                .setQuery(taskService.createTaskQuery().processDefinitionKey(KEY));
-        filterId = filterService.saveFilter(filter).getId();
+        filterId = twoTasksOneDueAndAFilter("charset test");
     }
 
     @AfterEach

@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.bindflow.support.WebappSession;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Date;
 import java.util.List;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.filter.Filter;
-import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,13 +45,7 @@ class QueryExpressionEntranceTest extends EngineApiTestSupport {
 
     @BeforeEach
     void twoTasksOneDue() {
-        String dated = reviewTasks(2).get(0);
-        Task task = taskService.createTaskQuery().processInstanceId(dated).singleResult();
-        task.setDueDate(new Date());
-        taskService.saveTask(task);
-        Filter filter = filterService.newTaskFilter("query guard test").setOwner("admin")
-                .setQuery(taskService.createTaskQuery().processDefinitionKey(KEY));
-        filterId = filterService.saveFilter(filter).getId();
+        filterId = twoTasksOneDueAndAFilter("query guard test");
     }
 
     @AfterEach
