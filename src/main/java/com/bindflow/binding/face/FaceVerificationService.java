@@ -7,6 +7,7 @@ import com.bindflow.binding.BindingStatus;
 import com.bindflow.binding.BindingSteps;
 import com.bindflow.binding.ReasonCode;
 import com.bindflow.shared.ApiProblem;
+import com.bindflow.shared.OutsideRefusal;
 import com.bindflow.verification.FaceRecognition;
 import java.util.Map;
 import org.springframework.stereotype.Service;
@@ -43,7 +44,7 @@ public class FaceVerificationService {
             FaceRecognition.Result result;
             try {
                 result = provider.verify(binding.userId(), providerToken);
-            } catch (IllegalArgumentException unknownToken) {
+            } catch (OutsideRefusal unknownToken) {
                 throw ApiProblem.badRequest("providerToken", unknownToken.getMessage());
             }
             int attempts = binding.wechat().faceAttempts() + 1;

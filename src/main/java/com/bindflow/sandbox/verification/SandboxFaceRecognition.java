@@ -23,7 +23,7 @@ public class SandboxFaceRecognition implements FaceRecognition {
     public Result verify(String userId, String providerToken) {
         Result result = TOKENS.get(providerToken);
         if (result == null) {
-            throw new IllegalArgumentException("the sandbox face provider knows the tokens " + TOKENS.keySet()
+            throw new com.bindflow.shared.OutsideRefusal("the sandbox face provider knows the tokens " + TOKENS.keySet()
                     + ", not '" + providerToken + "'");
         }
         return result;
