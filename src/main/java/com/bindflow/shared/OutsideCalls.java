@@ -128,7 +128,17 @@ public class OutsideCalls {
      */
     public <T> T call(Budget budget, OutsideSystem system, String operation, Retries policy,
                       Predicate<? super T> rejected, Attempt<T> attempt) {
-        CircuitBreaker breaker = breakers.circuitBreaker(system.tag());
+        return call(budget, system, system.tag(), operation, policy, rejected, attempt);
+    }
+
+    /**
+     * As {@link #call(Budget, OutsideSystem, String, Retries, Predicate, Attempt)}, through the circuit breaker named
+     * {@code circuit} instead of the system's own: for calls that may fail on their own (an endpoint not confirmed
+     * yet) without opening the breaker of the system's other calls.
+     */
+    public <T> T call(Budget budget, OutsideSystem system, String circuit, String operation, Retries policy,
+                      Predicate<? super T> rejected, Attempt<T> attempt) {
+        CircuitBreaker breaker = breakers.circuitBreaker(circuit);
         Retry retry = retries.retry(system.tag());
         Supplier<T> once = () -> {
             if (budget.spent()) {

@@ -235,7 +235,7 @@ public class V3WeChatPay implements WeChatPay {
         body.addProperty(PLAN_ID, settings.planId());
         body.addProperty(OUT_CONTRACT_CODE, contractCode);
         body.addProperty(CONTRACT_DISPLAY_ACCOUNT, settings.contractDisplayAccount());
-        Answer answer = call(budget, "grant-bind-request", () -> client.post("grant-bind-request", grant(wechatRequestId), body),
+        Answer answer = partnerCall(budget, "grant-bind-request", () -> client.post("grant-bind-request", grant(wechatRequestId), body),
                 a -> bindRequestAnswer("grant-bind-request", a), a -> !a.ok());
         if (!answer.ok() && partnerResourceUnknown(answer.status(), answer.errorCode())) {
             return new AuthorizationState(AuthorizationStatus.NOT_FOUND, null, null);
@@ -258,7 +258,7 @@ public class V3WeChatPay implements WeChatPay {
     }
 
     private Optional<BindRequestState> bindRequest(Budget budget, String wechatRequestId) {
-        return call(budget, "bind-request-state", () -> client.get("bind-request-state", WeChatPayApi.bindRequest(wechatRequestId)),
+        return partnerCall(budget, "bind-request-state", () -> client.get("bind-request-state", WeChatPayApi.bindRequest(wechatRequestId)),
                 answer -> {
                     if (!answer.ok() && partnerResourceUnknown(answer.status(), answer.errorCode())) {
                         return Optional.<BindRequestState>empty();
@@ -275,7 +275,7 @@ public class V3WeChatPay implements WeChatPay {
         Budget budget = calls.budget();
         JsonObject body = new JsonObject();
         body.addProperty(REASON, truncate(reason, 256));
-        Answer answer = call(budget, "refuse-bind-request", () -> client.post("refuse-bind-request", refuse(wechatRequestId), body),
+        Answer answer = partnerCall(budget, "refuse-bind-request", () -> client.post("refuse-bind-request", refuse(wechatRequestId), body),
                 a -> bindRequestAnswer("refuse-bind-request", a), a -> !a.ok());
         if (answer.ok()) {
             return "REFUSED".equals(require("refuse-bind-request", answer.text(STATE), answer));
@@ -313,6 +313,13 @@ public class V3WeChatPay implements WeChatPay {
     private <T> T call(Budget budget, String operation, OutsideCalls.Retries retries, java.util.function.Supplier<Answer> request,
                        java.util.function.Function<Answer, T> read, java.util.function.Predicate<T> rejected) {
         return calls.call(budget, OutsideSystem.WECHAT_PAY, operation, retries, rejected, () -> read.apply(request.get()));
+    }
+
+    /** An ASSUMED partner call: idempotent, through a circuit breaker of its own ({@link WeChatPayApi#PARTNER_CIRCUIT}). */
+    private <T> T partnerCall(Budget budget, String operation, java.util.function.Supplier<Answer> request,
+                       java.util.function.Function<Answer, T> read, java.util.function.Predicate<T> rejected) {
+        return calls.call(budget, OutsideSystem.WECHAT_PAY, PARTNER_CIRCUIT, operation, OutsideCalls.Retries.IDEMPOTENT,
+                rejected, () -> read.apply(request.get()));
     }
 
     private static <T> T require(String operation, T value, Answer answer) {

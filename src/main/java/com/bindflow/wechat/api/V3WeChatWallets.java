@@ -31,7 +31,8 @@ public class V3WeChatWallets implements WeChatWallets {
 
     @Override
     public WalletFacts walletOf(String userId) {
-        return calls.call(calls.budget(), OutsideSystem.WECHAT_PAY, "wallet-facts", OutsideCalls.Retries.IDEMPOTENT,
+        return calls.call(calls.budget(), OutsideSystem.WECHAT_PAY, WeChatPayApi.PARTNER_CIRCUIT, "wallet-facts",
+                OutsideCalls.Retries.IDEMPOTENT,
                 facts -> !facts.payEnabled(), () -> {
                     WeChatPayV3Client.Answer answer = client.get("wallet-facts", WeChatPayApi.wallet(userId, settings.appId()));
                     if (!answer.ok() && WeChatPayApi.partnerResourceUnknown(answer.status(), answer.errorCode())) {

@@ -16,6 +16,12 @@ public final class WeChatPayApi {
     private WeChatPayApi() {
     }
 
+    /**
+     * The circuit breaker of the ASSUMED partner calls (wallet facts, the wallet's binding requests): an endpoint that
+     * turns out wrong fails on its own, without opening the breaker of terminate, pay and refund ({@code wechat-pay}).
+     */
+    public static final String PARTNER_CIRCUIT = "wechat-pay-partner";
+
     /** CONFIRMED: WeChat Pay API v3's host (the SDK's {@code HostName.API}). */
     public static final String HOST = "https://api.mch.weixin.qq.com";
 

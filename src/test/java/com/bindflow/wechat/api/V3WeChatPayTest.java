@@ -292,7 +292,8 @@ class V3WeChatPayTest {
         wechat.answer(RequestMethod.GET, "/v3/pay/transactions/out-trade-no/.*", 200,
                 "{\"trade_state\":\"SUCCESS\",\"transaction_id\":\"4200\",\"amount\":{\"total\":\"one fen\"}}");
         assertThatThrownBy(() -> pay.refundIfPaid("R" + signed.substring(0, 31), trade))
-                .isInstanceOf(OutsideCallFailure.class).hasMessageContaining("NumberFormatException");
+                .isInstanceOf(OutsideCallFailure.class).hasMessageContaining("NumberFormatException")
+                .as("the class name only: no exception kept as a cause").hasNoCause();
         assertThat(count("query-payment", "error")).isEqualTo(2);
         assertThat(count("query-payment", "rejected")).isZero();
     }
@@ -328,6 +329,21 @@ class V3WeChatPayTest {
                 .isEqualTo(new WeChatPay.RefundResult(RefundStatus.REFUNDED, 1));
         assertThat(wechat.refundsOf(trade)).as("refunded exactly once").isEqualTo(1);
         assertThat(wechat.orderState(trade)).isEqualTo("REFUND");
+    }
+
+    @Test
+    void aBrokenPartnerEndpointOpensItsOwnBreakerNotTheOneOfTerminatePayAndRefund() {
+        String signed = signedContract("user-11");
+        wechat.fail(RequestMethod.GET, "/v3/papay/partner-wallet/.*", StandInFault.SERVER_ERROR);
+        for (int i = 0; i < 5; i++) {
+            assertThatThrownBy(() -> wallets.walletOf("user-11")).isInstanceOf(OutsideCallFailure.class);
+        }
+        assertThatThrownBy(() -> wallets.walletOf("user-11"))
+                .satisfies(e -> assertThat(((OutsideCallFailure) e).kind()).isEqualTo(OutsideCallFailure.Kind.CIRCUIT_OPEN));
+        assertThatThrownBy(() -> pay.bindRequestState("WXBR-any"))
+                .satisfies(e -> assertThat(((OutsideCallFailure) e).kind()).isEqualTo(OutsideCallFailure.Kind.CIRCUIT_OPEN));
+        assertThat(pay.queryAuthorization(signed).status()).as("the contract calls go on").isEqualTo(AuthorizationStatus.AUTHORIZED);
+        assertThat(pay.pay("T" + signed.substring(0, 31), signed, 1, "test").status()).isEqualTo(PaymentStatus.SUCCESS);
     }
 
     @Test
