@@ -91,7 +91,6 @@ function draw(id, config) {
   if (charts[id]) charts[id].destroy();
   config.options = Object.assign({ animation: false, responsive: true, maintainAspectRatio: false }, config.options || {});
   const canvas = $(id);
-  canvas.parentElement.style.position = 'relative';
   const chart = new Chart(canvas, config);
   charts[id] = chart;
   // what was drawn, for tests and for anyone who reads the page's source
@@ -111,8 +110,15 @@ function percent(rate) {
   return rate === null || rate === undefined ? null : (Number(rate) * 100).toFixed(2) + '%';
 }
 
+// an instant as Beijing time (the application's days are Beijing days), to the second
 function when(instant) {
-  return instant ? instant.replace('T', ' ').replace(/\.\d+Z$/, 'Z') : '–';
+  if (!instant) return '–';
+  const beijing = new Date(Date.parse(instant) + 8 * 3600 * 1000).toISOString();
+  return beijing.slice(0, 10) + ' ' + beijing.slice(11, 19);
+}
+
+function oneDecimal(value) {
+  return value === null || value === undefined ? null : Number(value).toFixed(1);
 }
 
 function cell(row, text, href) {
@@ -132,7 +138,7 @@ function cell(row, text, href) {
 
 function render(d) {
   const clock = $('clock');
-  clock.textContent = (d.testClock ? 'Test clock now: ' : 'Now: ') + when(d.now) + ' · today ' + d.today + ' (' + d.zone + ')';
+  clock.textContent = (d.testClock ? 'Test clock now: ' : 'Now: ') + when(d.now) + ' (Beijing) · today ' + d.today;
   clock.classList.toggle('test', d.testClock);
   clock.dataset.now = d.now;
   clock.dataset.testClock = String(d.testClock);
@@ -163,10 +169,10 @@ function render(d) {
   });
 
   const seconds = (t, f) => (t[f] === null || t[f] === undefined ? null : Number(t[f]));
-  kpi('jdMedian', jd.timeToActive.medianSeconds);
-  kpi('jdP90', jd.timeToActive.p90Seconds);
-  kpi('wechatMedian', wx.timeToActive.medianSeconds);
-  kpi('wechatP90', wx.timeToActive.p90Seconds);
+  kpi('jdMedian', oneDecimal(jd.timeToActive.medianSeconds));
+  kpi('jdP90', oneDecimal(jd.timeToActive.p90Seconds));
+  kpi('wechatMedian', oneDecimal(wx.timeToActive.medianSeconds));
+  kpi('wechatP90', oneDecimal(wx.timeToActive.p90Seconds));
   draw('time-chart', {
     type: 'bar',
     data: {

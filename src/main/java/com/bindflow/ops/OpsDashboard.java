@@ -44,7 +44,10 @@ public record OpsDashboard(Instant now, boolean testClock, String zone, LocalDat
                              Instant created, Instant due, boolean overdue, String tasklistUrl) {
     }
 
-    /** Open incidents, newest first (at most {@value OpsDashboardService#MAX_ROWS} listed, {@code open} all). */
+    /**
+     * Open incidents where they arose (not the incidents a called process's failure raises on its callers), newest
+     * first (at most {@value OpsDashboardService#MAX_ROWS} listed, {@code open} counts all).
+     */
     public record Incidents(long open, List<Incident> items) {
     }
 

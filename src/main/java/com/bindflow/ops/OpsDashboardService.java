@@ -123,10 +123,16 @@ public class OpsDashboardService {
         return instance == null ? null : instance.getBusinessKey();
     }
 
+    /**
+     * The open incidents where they arose: a failed job in a called process also raises an incident on each calling
+     * activity above it, pointing to the first (its root cause); those are left out, so one failure is one row.
+     */
     private Incidents incidents() {
-        long open = runtime.createIncidentQuery().count();
-        List<Incident> items = runtime.createIncidentQuery().orderByIncidentTimestamp().desc().listPage(0, MAX_ROWS)
-                .stream()
+        List<org.camunda.bpm.engine.runtime.Incident> rootCauses = runtime.createIncidentQuery()
+                .orderByIncidentTimestamp().desc().list().stream()
+                .filter(i -> i.getRootCauseIncidentId() == null || i.getRootCauseIncidentId().equals(i.getId()))
+                .toList();
+        List<Incident> items = rootCauses.stream().limit(MAX_ROWS)
                 .map(i -> new Incident(i.getId(), i.getIncidentType(), i.getIncidentMessage(),
                         definitionKey(i.getProcessDefinitionId()), i.getActivityId(), i.getProcessInstanceId(),
                         i.getIncidentTimestamp() == null ? null : i.getIncidentTimestamp().toInstant(),
@@ -134,7 +140,7 @@ public class OpsDashboardService {
                                 : webapp + "/app/cockpit/default/#/process-instance/" + i.getProcessInstanceId()
                                 + "/runtime"))
                 .toList();
-        return new Incidents(open, items);
+        return new Incidents(rootCauses.size(), items);
     }
 
     /** "Binding:3:5f1c…" → "Binding". */
