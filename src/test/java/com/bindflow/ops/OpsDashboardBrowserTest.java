@@ -89,7 +89,7 @@ class OpsDashboardBrowserTest extends ProcessTestSupport {
         browser.visible(By.id("password")).sendKeys("ops1");
         browser.click(By.id("login-button"));
         loaded(browser);
-        browser.screenshot("ops-dashboard");
+        browser.wholePage(() -> browser.screenshot("ops-dashboard"));
 
         WebElement clock = browser.driver().findElement(By.id("clock"));
         assertThat(clock.getAttribute("data-test-clock")).isEqualTo("true");

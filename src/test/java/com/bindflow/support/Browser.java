@@ -103,6 +103,19 @@ public final class Browser {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }
 
+    /** Runs {@code action} (a screenshot) with the window tall enough for the whole page, then restores the window. */
+    public void wholePage(Runnable action) {
+        org.openqa.selenium.Dimension before = driver.manage().window().getSize();
+        Number height = (Number) js("return document.documentElement.scrollHeight");
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(before.getWidth(),
+                Math.min(4000, Math.max(before.getHeight(), height.intValue() + 120))));
+        try {
+            action.run();
+        } finally {
+            driver.manage().window().setSize(before);
+        }
+    }
+
     /** Saves a screenshot as {@code target/screenshots/<name>.png}; its path. */
     public Path screenshot(String name) {
         try {
