@@ -7,11 +7,14 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * On completing Task_ReviewEligibility: the reviewer must decide APPROVE or REJECT and give a reason
+ * On completing Task_ReviewEligibility: the reviewer must decide APPROVE or REJECT, and give a reason when rejecting
  * ({@link ReviewDecision}). The decision becomes the verdict.
  */
 @Component("reviewDecisionCheck")
 public class ReviewDecisionListener implements TaskListener {
+
+    /** The message of an approval without a reason of the reviewer's. */
+    static final String APPROVED = "Approved in the eligibility review.";
 
     @Override
     public void notify(DelegateTask task) {
@@ -22,6 +25,7 @@ public class ReviewDecisionListener implements TaskListener {
         task.getExecution().setVariable(EligibilityProcess.VAR_REASONS,
                 approved ? "" : ReasonCode.REVIEW_REJECTED.name());
         task.getExecution().setVariable(EligibilityProcess.VAR_MESSAGE,
-                approved ? decision.reason() : ReasonCode.REVIEW_REJECTED.message() + " " + decision.reason());
+                approved ? (decision.reason() == null ? APPROVED : decision.reason())
+                        : ReasonCode.REVIEW_REJECTED.message() + " " + decision.reason());
     }
 }

@@ -47,8 +47,13 @@ public record BindingFunnel(Period period, Instant generatedAt, Map<Channel, Cha
     public record Stop(BindingStatus status, String reason, BindingStatus lastStep, long count) {
     }
 
-    /** From creation to the first ACTIVE entry of the timeline, in seconds with 1 place (HALF_UP); nulls when count is 0. */
+    /**
+     * From creation to the first ACTIVE entry of the timeline, in seconds with 1 place (HALF_UP); nulls when count is 0.
+     * {@code p90Seconds}: the 90th percentile by nearest rank (the smallest time that at least 90% of them took no
+     * longer than).
+     */
     public record TimeToActive(long count, @JsonInclude(JsonInclude.Include.ALWAYS) BigDecimal medianSeconds,
-                               @JsonInclude(JsonInclude.Include.ALWAYS) BigDecimal meanSeconds) {
+                               @JsonInclude(JsonInclude.Include.ALWAYS) BigDecimal meanSeconds,
+                               @JsonInclude(JsonInclude.Include.ALWAYS) BigDecimal p90Seconds) {
     }
 }

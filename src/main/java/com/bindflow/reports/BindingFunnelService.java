@@ -138,7 +138,7 @@ public class BindingFunnelService {
             channels.put(c, new ChannelFunnel(start, steps, stops, inProgress.getOrDefault(c, 0L),
                     FunnelMath.text(FunnelMath.rate(r.getOrDefault(BindingStatus.ACTIVE, 0L), start)),
                     new TimeToActive(durations.size(), FunnelMath.medianSeconds(durations),
-                            FunnelMath.meanSeconds(durations))));
+                            FunnelMath.meanSeconds(durations), FunnelMath.percentileSeconds(durations, 90))));
         }
         BigDecimal gap = FunnelMath.gapInPoints(
                 FunnelMath.rate(reached.getOrDefault(Channel.JD_APP, Map.of()).getOrDefault(BindingStatus.ACTIVE, 0L),

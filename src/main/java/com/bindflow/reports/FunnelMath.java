@@ -50,6 +50,20 @@ final class FunnelMath {
         return middle.divide(THOUSAND, SECONDS_SCALE, RoundingMode.HALF_UP);
     }
 
+    /**
+     * The {@code percent}th percentile in seconds by nearest rank (the value at rank ⌈percent/100 · n⌉ of the sorted
+     * durations), 1 place HALF_UP; null when empty.
+     */
+    static BigDecimal percentileSeconds(List<Duration> durations, int percent) {
+        if (durations.isEmpty()) {
+            return null;
+        }
+        List<Long> millis = durations.stream().map(Duration::toMillis).sorted().toList();
+        int rank = (int) Math.ceil(percent / 100.0 * millis.size());
+        long value = millis.get(Math.max(rank, 1) - 1);
+        return BigDecimal.valueOf(value).divide(THOUSAND, SECONDS_SCALE, RoundingMode.HALF_UP);
+    }
+
     /** The arithmetic mean in seconds, 1 place HALF_UP; null when empty. */
     static BigDecimal meanSeconds(List<Duration> durations) {
         if (durations.isEmpty()) {

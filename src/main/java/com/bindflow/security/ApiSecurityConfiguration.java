@@ -3,6 +3,7 @@ package com.bindflow.security;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -39,6 +40,25 @@ public class ApiSecurityConfiguration {
                         BindflowGroups.API_CLIENTS));
         registration.setName("bindflowApiClientAuthentication");
         registration.addUrlPatterns("/api/*");
+        registration.setOrder(FILTER_ORDER);
+        return registration;
+    }
+
+    /**
+     * The operators' dashboard's data ({@code /ops/api/*}): the staff login of the Camunda webapps (one session), for
+     * {@link BindflowGroups#OPERATORS} and {@link BindflowGroups#CAMUNDA_ADMIN}. The page itself ({@code /ops}) holds
+     * no data and offers the login.
+     */
+    @Bean
+    public FilterRegistrationBean<StaffLoginFilter> opsStaffLoginFilter(
+            @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath,
+            ObjectProvider<ObjectMapper> objectMapper) {
+        FilterRegistrationBean<StaffLoginFilter> registration = new FilterRegistrationBean<>(new StaffLoginFilter(
+                List.of(BindflowGroups.OPERATORS, BindflowGroups.CAMUNDA_ADMIN),
+                EngineRestSecurityConfiguration.normalize(webappPath) + "/api/admin/auth/user/" + StaffSession.ENGINE,
+                objectMapper::getObject));
+        registration.setName("bindflowOpsStaffLogin");
+        registration.addUrlPatterns("/ops/api/*");
         registration.setOrder(FILTER_ORDER);
         return registration;
     }

@@ -9,6 +9,10 @@ public final class BindflowGroups {
     public static final String CUSTOMER_SERVICE = "customer-service";
     public static final String RISK_REVIEWERS = "risk-reviewers";
     public static final String RISK_SUPERVISORS = "risk-supervisors";
+    /** Staff who watch the system: the operators' dashboard ({@code /ops}), besides Camunda's administrators. */
+    public static final String OPERATORS = "operators";
+    /** Camunda's administrators' group ({@code camunda-admin}): every webapp, the dashboard too. */
+    public static final String CAMUNDA_ADMIN = "camunda-admin";
     /**
      * Every API client ({@link ApiClients}, configured, not a Camunda user) is a member: it may call the domain API
      * {@code /api/*}. It has no Camunda authorization at all.

@@ -2,9 +2,11 @@ package com.bindflow.security;
 
 import static org.camunda.bpm.engine.authorization.Permissions.ACCESS;
 import static org.camunda.bpm.engine.authorization.Permissions.READ;
+import static org.camunda.bpm.engine.authorization.Permissions.READ_INSTANCE;
 import static org.camunda.bpm.engine.authorization.Resources.APPLICATION;
 import static org.camunda.bpm.engine.authorization.Resources.FILTER;
 import static org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION;
+import static org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -30,6 +32,10 @@ import org.springframework.stereotype.Component;
  * see, open (form, deployed Camunda Form, form variables) and complete the tasks of his groups and nothing else.
  * Hence no PROCESS_DEFINITION READ_TASK (it would show every task of every instance), no HISTORIC_TASK and no
  * DECISION_DEFINITION grant.
+ *
+ * <p>The {@link BindflowGroups#OPERATORS} watch (the dashboard {@code /ops} and, from its incident links, Cockpit):
+ * APPLICATION {@code cockpit} ACCESS, PROCESS_DEFINITION {@code *} READ and READ_INSTANCE, PROCESS_INSTANCE {@code *}
+ * READ; no UPDATE: retrying an incident stays with the administrators.
  */
 @Component
 public class StaffAuthorizations extends AbstractProcessEnginePlugin {
@@ -45,5 +51,10 @@ public class StaffAuthorizations extends AbstractProcessEnginePlugin {
             identity.ensureGroupGrant(group, FILTER, Authorization.ANY, READ);
             identity.ensureGroupGrant(group, PROCESS_DEFINITION, Authorization.ANY, READ);
         }
+        // operators watch: the dashboard's incident links open Cockpit, which reads instances (not their retry)
+        identity.ensureGroupGrant(BindflowGroups.OPERATORS, APPLICATION, "cockpit", ACCESS);
+        identity.ensureGroupGrant(BindflowGroups.OPERATORS, PROCESS_DEFINITION, Authorization.ANY, READ);
+        identity.ensureGroupGrant(BindflowGroups.OPERATORS, PROCESS_DEFINITION, Authorization.ANY, READ_INSTANCE);
+        identity.ensureGroupGrant(BindflowGroups.OPERATORS, PROCESS_INSTANCE, Authorization.ANY, READ);
     }
 }

@@ -135,16 +135,29 @@ class EligibilityProcessTest extends ProcessTestSupport {
     }
 
     @Test
-    void aReviewWithoutDecisionOrReasonIsRefusedAndStaysOpen() {
+    void aRejectionWithoutReasonOrNoDecisionIsRefusedAndStaysOpen() {
         startBinding("demo-cashout");
         runJobs();
         String id = reviewTask().getId();
 
-        Assertions.assertThatThrownBy(() -> engine.getTaskService().complete(id, Map.of("reviewDecision", "APPROVE")))
-                .hasMessageContaining("reviewReason");
+        Assertions.assertThatThrownBy(() -> engine.getTaskService().complete(id, Map.of("reviewDecision", "REJECT")))
+                .hasMessageContaining("Reason for rejecting (reviewReason) is required when rejecting");
+        Assertions.assertThatThrownBy(() -> engine.getTaskService().complete(id,
+                Map.of("reviewDecision", "REJECT", "reviewReason", "   "))).hasMessageContaining("reviewReason");
         Assertions.assertThatThrownBy(() -> engine.getTaskService().complete(id,
                 Map.of("reviewDecision", "MAYBE", "reviewReason", "not sure"))).hasMessageContaining("reviewDecision");
         Assertions.assertThat(engine.getTaskService().createTaskQuery().taskId(id).singleResult()).isNotNull();
+    }
+
+    @Test
+    void anApprovalNeedsNoReason() {
+        Binding binding = startBinding("demo-cashout");
+        runJobs();
+
+        engine.getTaskService().complete(reviewTask().getId(), Map.of("reviewDecision", "APPROVE"));
+        runJobs();
+
+        Assertions.assertThat(binding(binding.id()).status()).isEqualTo(BindingStatus.AWAITING_AGREEMENT);
     }
 
     @Test

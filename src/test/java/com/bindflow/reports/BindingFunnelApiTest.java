@@ -219,6 +219,8 @@ class BindingFunnelApiTest extends ProcessTestSupport {
         // 200, 250.25, 300, 400, 7200 s: median 300.0; mean 8350.25 / 5 = 1670.05 → 1670.1
         assertThat(jdTime.path("medianSeconds").decimalValue()).hasToString("300.0");
         assertThat(jdTime.path("meanSeconds").decimalValue()).hasToString("1670.1");
+        // p90 by nearest rank: rank ceil(0.9 x 5) = 5, 7200 s
+        assertThat(jdTime.path("p90Seconds").decimalValue()).hasToString("7200.0");
 
         JsonNode wechat = body.path("channels").path("WECHAT");
         assertThat(wechat.path("started").asLong()).isEqualTo(6);
@@ -235,6 +237,7 @@ class BindingFunnelApiTest extends ProcessTestSupport {
         assertThat(wechat.path("timeToActive").path("count").asLong()).isEqualTo(2);
         assertThat(wechat.path("timeToActive").path("medianSeconds").decimalValue()).hasToString("750.0");
         assertThat(wechat.path("timeToActive").path("meanSeconds").decimalValue()).hasToString("750.0");
+        assertThat(wechat.path("timeToActive").path("p90Seconds").decimalValue()).hasToString("900.0");
 
         // 0.5000 − 0.3333 = 16.67 percentage points
         assertThat(body.path("wechatVsJdAppSuccessRateGap").asText()).isEqualTo("16.67");

@@ -65,9 +65,23 @@ class FunnelMathTest {
     }
 
     @Test
+    void p90IsTheNearestRank() {
+        // 5 values: rank ceil(4.5) = 5, the largest
+        assertThat(FunnelMath.percentileSeconds(List.of(s(400), s(200), s(7200), s(250.25), s(300)), 90)).hasToString("7200.0");
+        // 10 values 1..10: rank 9
+        List<java.time.Duration> ten = java.util.stream.IntStream.rangeClosed(1, 10).mapToObj(i -> s(i)).toList();
+        assertThat(FunnelMath.percentileSeconds(ten, 90)).hasToString("9.0");
+        // 11 values 1..11: rank ceil(9.9) = 10
+        List<java.time.Duration> eleven = java.util.stream.IntStream.rangeClosed(1, 11).mapToObj(i -> s(i)).toList();
+        assertThat(FunnelMath.percentileSeconds(eleven, 90)).hasToString("10.0");
+        assertThat(FunnelMath.percentileSeconds(List.of(s(42.05)), 90)).hasToString("42.1");
+    }
+
+    @Test
     void noDurationsGiveNoMedianOrMean() {
         assertThat(FunnelMath.medianSeconds(List.of())).isNull();
         assertThat(FunnelMath.meanSeconds(List.of())).isNull();
+        assertThat(FunnelMath.percentileSeconds(List.of(), 90)).isNull();
     }
 
     @Test
