@@ -4,15 +4,13 @@ import com.bindflow.sandbox.SandboxOnly;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * Where the sandbox test clock's offset from real time lives: the table {@code sandbox_clock}, one row for the whole
  * cluster. The node that moves the clock stores it; every node applies what is stored to its engine clock every second
- * ({@link Follower}), so moving the clock on one node moves it on all within a second, and a restart keeps it.
+ * ({@link ClusterSync}), so moving the clock on one node moves it on all within a second, and a restart keeps it.
  */
 @Component
 @SandboxOnly
@@ -57,30 +55,5 @@ public class ClockOffsets {
     /** This node moved the clock itself: the offset it applied. */
     synchronized void applied(long offsetMillis) {
         this.applied = offsetMillis;
-    }
-
-    /**
-     * Every second, this node's engine clock follows the stored offset. Off when {@code bindflow.sandbox.clock.follow}
-     * is false (tests set the engine clock themselves).
-     */
-    @Component
-    @SandboxOnly
-    @ConditionalOnProperty(name = "bindflow.sandbox.clock.follow", havingValue = "true", matchIfMissing = true)
-    static class Follower {
-
-        private final ClockOffsets offsets;
-
-        Follower(ClockOffsets offsets) {
-            this.offsets = offsets;
-        }
-
-        @Scheduled(initialDelayString = "PT1S", fixedDelayString = "PT1S")
-        void follow() {
-            try {
-                offsets.follow();
-            } catch (RuntimeException e) {
-                log.warn("reading the sandbox test clock's offset failed (next second tries again): {}", e.toString());
-            }
-        }
     }
 }

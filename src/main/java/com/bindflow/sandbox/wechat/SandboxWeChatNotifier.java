@@ -38,13 +38,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.web.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -65,7 +63,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * <p>What is on its way lives in the database ({@code sandbox_wechat_delivery}), the sandbox's stand-in for WeChat's
  * own delivery queue: written with the event (in its transaction when there is one), delivered by this node right after
  * that commits, under a claim of {@value #CLAIM_SECONDS} s (real time); a node that died before or while delivering
- * leaves it to any other node ({@link #deliverPending()}: every second, and when the test clock runs what is due).
+ * leaves it to any other node ({@link #deliverPending()}: every second, see
+ * {@link com.bindflow.sandbox.clock.ClusterSync}, and when the test clock runs what is due).
  * Delivered rows are deleted.
  */
 @Component
@@ -472,31 +471,5 @@ public class SandboxWeChatNotifier implements ApplicationListener<WebServerIniti
     @Override
     public void destroy() {
         executor.shutdownNow();
-    }
-
-    /**
-     * Every second, this node delivers what another node left on its way (it died before or while delivering). Off when
-     * {@code bindflow.sandbox.wechat.redeliver} is false (tests deliver through the test clock).
-     */
-    @Component
-    @SandboxOnly
-    @ConditionalOnProperty(name = "bindflow.sandbox.wechat.redeliver", havingValue = "true", matchIfMissing = true)
-    static class Redeliverer {
-
-        private final SandboxWeChatNotifier notifier;
-
-        Redeliverer(SandboxWeChatNotifier notifier) {
-            this.notifier = notifier;
-        }
-
-        @Scheduled(initialDelayString = "PT1S", fixedDelayString = "PT1S")
-        void redeliver() {
-            try {
-                notifier.deliverPending();
-            } catch (RuntimeException e) {
-                log.warn("delivering the sandbox WeChat notifications on their way failed (next second tries again): {}",
-                        e.toString());
-            }
-        }
     }
 }
