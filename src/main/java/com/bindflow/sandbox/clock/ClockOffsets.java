@@ -4,6 +4,7 @@ import com.bindflow.sandbox.SandboxOnly;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -19,10 +20,13 @@ public class ClockOffsets {
     private static final Logger log = LoggerFactory.getLogger(ClockOffsets.class);
 
     private final JdbcTemplate jdbc;
+    private final boolean followCluster;
     private long applied;
 
-    public ClockOffsets(JdbcTemplate jdbc) {
+    /** {@code followCluster}: whether this node follows the stored offset (tests set the engine clock themselves). */
+    public ClockOffsets(JdbcTemplate jdbc, @Value("${bindflow.sandbox.follow-cluster:true}") boolean followCluster) {
         this.jdbc = jdbc;
+        this.followCluster = followCluster;
     }
 
     /** The stored offset in milliseconds (0 when the clock was never moved), read now. */
@@ -50,6 +54,16 @@ public class ClockOffsets {
             log.info("sandbox test clock: engine time follows the cluster's offset {} ms", offset);
         }
         return offset;
+    }
+
+    /**
+     * Before this node moves the clock: its engine clock catches up with the cluster's first (another node may have
+     * moved it less than a second ago), so the clock never moves back. Nothing when this node does not follow.
+     */
+    void catchUp() {
+        if (followCluster) {
+            follow();
+        }
     }
 
     /** This node moved the clock itself: the offset it applied. */

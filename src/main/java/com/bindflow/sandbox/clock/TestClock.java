@@ -54,6 +54,7 @@ public class TestClock {
         if (by.isNegative()) {
             throw new IllegalArgumentException("the test clock only moves forward");
         }
+        offsets.catchUp();
         Instant target = ClockUtil.getCurrentTime().toInstant().plus(by);
         long offset = target.toEpochMilli() - realTime.millis();
         offsets.store(offset);

@@ -64,7 +64,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * own delivery queue: written with the event (in its transaction when there is one), delivered by this node right after
  * that commits, under a claim of {@value #CLAIM_SECONDS} s (real time); a node that died before or while delivering
  * leaves it to any other node ({@link #deliverPending()}: every second, see
- * {@link com.bindflow.sandbox.clock.ClusterSync}, and when the test clock runs what is due).
+ * {@link SandboxWeChatRedelivery}, and when the test clock runs what is due).
  * Delivered rows are deleted.
  */
 @Component

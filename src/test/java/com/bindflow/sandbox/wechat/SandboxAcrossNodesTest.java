@@ -27,7 +27,7 @@ class SandboxAcrossNodesTest extends WeChatTestSupport {
 
     @Test
     void theClockMovedOnOneNodeMovesOnEveryNode() {
-        ClockOffsets otherNode = new ClockOffsets(jdbc);
+        ClockOffsets otherNode = new ClockOffsets(jdbc, true);
         long offset = Duration.ofDays(3).toMillis();
         otherNode.store(offset);
 
