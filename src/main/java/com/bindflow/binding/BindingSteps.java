@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,6 +18,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class BindingSteps {
+
+    private static final Logger log = LoggerFactory.getLogger(BindingSteps.class);
 
     private final BindingRepository bindings;
     private final RuntimeService runtime;
@@ -59,11 +63,20 @@ public class BindingSteps {
         return binding;
     }
 
-    /** Delivers a customer step to the binding's process; a process that does not wait for it is a 409. */
+    /**
+     * Delivers a customer step to the binding's process; a process that does not wait for it is a 409. Whether one
+     * waits is checked first (under the binding's row lock), so an expected refusal is no engine exception: Camunda
+     * logs a failed correlation (ENGINE-16004) at ERROR, this refusal is logged at INFO.
+     */
     public void correlate(Binding binding, String message, Map<String, Object> variables) {
         try {
+            if (runtime.createExecutionQuery().processInstanceBusinessKey(binding.id())
+                    .messageEventSubscriptionName(message).count() == 0) {
+                throw new MismatchingMessageCorrelationException(message, "no process of the binding waits for it");
+            }
             deliver(binding.id(), message, variables);
         } catch (MismatchingMessageCorrelationException e) {
+            log.info("binding {} ({}) is not waiting for {}: refused with 409", binding.id(), binding.status(), message);
             throw ApiProblem.conflict("STEP_NOT_EXPECTED", "Binding " + binding.id() + " is not waiting for this step now ("
                     + message + "); retry in a moment.").with("currentStatus", binding.status().name());
         }

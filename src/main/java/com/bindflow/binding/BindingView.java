@@ -25,10 +25,11 @@ public record BindingView(String id, String userId, Channel channel, BindingStat
 
     /**
      * Step 3b, the SMS code, as the customer's app shows it: codes sent and left, when the current one expires, when the
-     * next may be requested, wrong entries left for it, and its state.
+     * next may be requested, wrong entries left for it, and its state. {@code retryAfterSeconds}: only in the answer to a
+     * request for a code while the last one is still being sent ({@code codeState} PENDING): when to look again.
      */
     public record Otp(int sendsUsed, int sendsLeft, Instant codeExpiresAt, Instant nextSendAllowedAt,
-                      Integer wrongEntriesLeft, String codeState) {
+                      Integer wrongEntriesLeft, String codeState, Long retryAfterSeconds) {
     }
 
     /**

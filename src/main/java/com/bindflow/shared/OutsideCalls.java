@@ -99,7 +99,7 @@ public class OutsideCalls {
     private final Duration operationBudget;
 
     public OutsideCalls(CircuitBreakerRegistry breakers, RetryRegistry retries, MeterRegistry meters,
-                        @Value("${bindflow.outside.operation-budget:PT10S}") Duration operationBudget) {
+                        @Value("${bindflow.outside.operation-budget:PT5S}") Duration operationBudget) {
         this.breakers = breakers;
         this.retries = retries;
         this.meters = meters;

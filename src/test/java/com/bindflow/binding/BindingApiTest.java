@@ -4,18 +4,31 @@ import static com.bindflow.support.JdAppApi.assertProblem;
 
 import com.bindflow.support.ApiTestSupport;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.bindflow.shared.ApiProblem;
+import java.util.Map;
 import java.util.UUID;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The REST contract of SPEC.md over HTTP, as the JD app backend (jd-app) uses it; time moves by the test clock. */
 class BindingApiTest extends ApiTestSupport {
+
+    @Autowired
+    private BindingSteps steps;
+    @Autowired
+    private PlatformTransactionManager transactions;
 
     // ---- helpers ------------------------------------------------------------------------------------------
 
@@ -221,6 +234,47 @@ class BindingApiTest extends ApiTestSupport {
         assertProblem(post("/api/bindings/" + id + "/otp/send", ""), HttpStatus.CONFLICT, "OTP_SEND_LIMIT_REACHED", null);
         Assertions.assertThat(post("/api/bindings/" + id + "/otp", "{\"code\":\"" + third + "\"}").getBody()
                 .path("status").asText()).isEqualTo("AWAITING_WECHAT_AUTHORIZATION");
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void aCodeAskedForWhileItsSendIsHeldIsAcceptedAsSendingWithRetryAfterAndNoError(CapturedOutput output) {
+        String id = inOtpStep();
+        Assertions.assertThat(post("/api/bindings/" + id + "/otp/send", "").getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        // the send job is held (a node took it and died): time passes, the job does not run
+        setClock(now().plusSeconds(5));
+        ResponseEntity<JsonNode> soon = post("/api/bindings/" + id + "/otp/send", "");
+        Assertions.assertThat(soon.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        Assertions.assertThat(soon.getBody().path("codeState").asText()).isEqualTo("PENDING");
+        Assertions.assertThat(soon.getBody().path("sendsUsed").asInt()).isEqualTo(1);
+        Assertions.assertThat(soon.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("55");   // cooldown over
+        Assertions.assertThat(soon.getBody().path("retryAfterSeconds").asLong()).isEqualTo(55);
+
+        setClock(now().plusSeconds(90));    // past the cooldown and any dead node's lock: the send job is being retried
+        ResponseEntity<JsonNode> later = post("/api/bindings/" + id + "/otp/send", "");
+        Assertions.assertThat(later.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        Assertions.assertThat(later.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("5");
+        Assertions.assertThat(later.getBody().path("sendsUsed").asInt()).isEqualTo(1);
+
+        clock("PT0S");                      // the job runs at last: one code, the first, and the step goes on
+        String code = get("/sandbox/sms/demo-ok").getBody().path("code").asText();
+        Assertions.assertThat(post("/api/bindings/" + id + "/otp", "{\"code\":\"" + code + "\"}").getBody()
+                .path("status").asText()).isEqualTo("AWAITING_WECHAT_AUTHORIZATION");
+        Assertions.assertThat(output.getAll()).doesNotContain("ENGINE-16004").doesNotContain(" ERROR ");
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void aStepTheProcessDoesNotWaitForIs409LoggedBelowError(CapturedOutput output) {
+        String id = inOtpStep();
+        sendAndReadCode(id);
+        ApiProblem refused = Assertions.catchThrowableOfType(ApiProblem.class, () -> new TransactionTemplate(transactions)
+                .executeWithoutResult(s -> steps.correlate(steps.lockInStatus(id, BindingStatus.AWAITING_OTP),
+                        "OtpRequestedTwice", Map.of())));
+        Assertions.assertThat(refused.status()).isEqualTo(HttpStatus.CONFLICT);
+        Assertions.assertThat(refused.code()).isEqualTo("STEP_NOT_EXPECTED");
+        Assertions.assertThat(output.getAll()).contains("is not waiting for OtpRequestedTwice")
+                .doesNotContain("ENGINE-16004").doesNotContain(" ERROR ");
     }
 
     @Test

@@ -95,7 +95,7 @@ public abstract class ProcessTestSupport {
         }
         for (String table : new String[] {"binding_status_history", "binding_open", "idempotency_key", "otp_challenge",
                 "binding", "sandbox_sms", "sandbox_clock", "wechat_notification", "wechat_nonce", "sandbox_wechat_payment",
-                "sandbox_wechat_contract", "sandbox_wechat_bind_request", "payment_authorization", "payment_ledger", "payment_failure",
+                "sandbox_wechat_contract", "sandbox_wechat_bind_request", "sandbox_wechat_delivery", "payment_authorization", "payment_ledger", "payment_failure",
                 "unfreeze_trip", "unfreeze_request", "unfreeze_case", "credit_line_freeze", "overdue_accrual",
                 "overdue_repayment", "overdue_case"}) {
             jdbc.update("delete from " + table);

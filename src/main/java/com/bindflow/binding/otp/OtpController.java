@@ -6,6 +6,7 @@ import com.bindflow.shared.ApiProblem;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,10 +28,18 @@ public class OtpController {
         this.bindings = bindings;
     }
 
-    /** 202: the code is on its way (sent by the process's Task_SendOtp). */
+    /**
+     * 202: the code is on its way (sent by the process's Task_SendOtp); also when the last code is still being sent,
+     * then with nothing new sent, {@code codeState} PENDING and {@code Retry-After} (and {@code retryAfterSeconds}).
+     */
     @PostMapping("/send")
     public ResponseEntity<BindingView.Otp> send(@PathVariable String id) {
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(otp.requestCode(id));
+        BindingView.Otp requested = otp.requestCode(id);
+        ResponseEntity.BodyBuilder accepted = ResponseEntity.status(HttpStatus.ACCEPTED);
+        if (requested.retryAfterSeconds() != null) {
+            accepted.header(HttpHeaders.RETRY_AFTER, requested.retryAfterSeconds().toString());
+        }
+        return accepted.body(requested);
     }
 
     public record CodeEntry(@NotNull @Pattern(regexp = "\\d{6}", message = "must be 6 digits") String code) {

@@ -19,6 +19,9 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -32,6 +35,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class OtpService implements OtpProgress {
 
+    private static final Logger log = LoggerFactory.getLogger(OtpService.class);
+
     private final OtpChallengeRepository challenges;
     private final BindingSteps bindings;
     private final JdFinanceAccounts accounts;
@@ -41,10 +46,17 @@ public class OtpService implements OtpProgress {
     private final Duration inactivityTimeout;
     private final Clock clock;
     private final TransactionTemplate tx;
+    private final Duration sendHeldAtMost;
 
+    /**
+     * {@code jobLockMillis} and {@code maxAcquisitionWaitMillis} (the job executor's): a code's send job that a node
+     * took and died with is run by another node at most their sum after it was requested.
+     */
     public OtpService(OtpChallengeRepository challenges, BindingSteps bindings, JdFinanceAccounts accounts,
                       SmsGateway sms, OtpProperties rules, BindingProperties bindingProperties,
-                      Clock clock, PlatformTransactionManager transactionManager) {
+                      Clock clock, PlatformTransactionManager transactionManager,
+                      @Value("${camunda.bpm.job-execution.lock-time-in-millis:300000}") long jobLockMillis,
+                      @Value("${camunda.bpm.job-execution.max-wait:60000}") long maxAcquisitionWaitMillis) {
         this.challenges = challenges;
         this.bindings = bindings;
         this.accounts = accounts;
@@ -54,14 +66,25 @@ public class OtpService implements OtpProgress {
         this.inactivityTimeout = bindingProperties.timeouts().otpInactivity();
         this.clock = clock;
         this.tx = new TransactionTemplate(transactionManager);
+        this.sendHeldAtMost = Duration.ofMillis(jobLockMillis + maxAcquisitionWaitMillis);
     }
 
-    /** The customer asks for a (new) code. Refused while the cooldown runs (429) or when the sends are used up (409). */
+    /**
+     * The customer asks for a (new) code. Refused while the cooldown runs (429) or when the sends are used up (409).
+     * While the last code is still being sent (its send job has not run: queued, retried after a failure, or held by a
+     * node that died until its lock runs out) nothing new is sent: the answer is that code's state with
+     * {@link BindingView.Otp#retryAfterSeconds()}, when to look again.
+     */
     public BindingView.Otp requestCode(String bindingId) {
         return tx.execute(status -> {
             Binding binding = bindings.lockInStatus(bindingId, BindingStatus.AWAITING_OTP);
             List<OtpChallenge> sent = challenges.list(bindingId);
             Instant now = clock.instant();
+            Optional<OtpChallenge> sending = latest(sent).filter(c -> c.state() == OtpChallenge.State.PENDING);
+            if (sending.isPresent()) {
+                log.info("binding {}: SMS code {} asked for again while it is being sent", bindingId, sending.get().sendNo());
+                return state(bindingId, stillSendingRetryAfter(sending.get(), now));
+            }
             if (sent.size() >= rules.maxSends()) {
                 throw ApiProblem.conflict("OTP_SEND_LIMIT_REACHED", "All " + rules.maxSends()
                         + " SMS codes of this binding were sent; enter the last one while it is valid.");
@@ -172,8 +195,23 @@ public class OtpService implements OtpProgress {
         return state(bindingId);
     }
 
+    /**
+     * When to look again for a code still being sent: once the cooldown is over (while a node that died may hold its
+     * send job, until it surely is another node's), and otherwise in 5 s (its send job is retried after a failure).
+     */
+    private long stillSendingRetryAfter(OtpChallenge sending, Instant now) {
+        Instant surelyPickedUp = sending.requestedAt().plus(sendHeldAtMost);
+        Instant cooldownOver = sending.requestedAt().plus(rules.cooldown());
+        Instant at = surelyPickedUp.isAfter(cooldownOver) ? surelyPickedUp : cooldownOver;
+        return at.isAfter(now) ? Math.max(1, (Duration.between(now, at).toMillis() + 999) / 1000) : 5;
+    }
+
     /** The code step as the customer sees it now. */
     public BindingView.Otp state(String bindingId) {
+        return state(bindingId, null);
+    }
+
+    private BindingView.Otp state(String bindingId, Long retryAfterSeconds) {
         List<OtpChallenge> sent = challenges.list(bindingId);
         Optional<OtpChallenge> last = latest(sent);
         int left = rules.maxSends() - sent.size();
@@ -181,7 +219,7 @@ public class OtpService implements OtpProgress {
                 last.map(OtpChallenge::expiresAt).orElse(null),
                 left == 0 ? null : last.map(c -> c.requestedAt().plus(rules.cooldown())).orElse(null),
                 last.map(c -> rules.maxWrongEntries() - c.wrongAttempts()).orElse(null),
-                last.map(c -> c.state().name()).orElse(null));
+                last.map(c -> c.state().name()).orElse(null), retryAfterSeconds);
     }
 
     private static Optional<OtpChallenge> latest(List<OtpChallenge> sent) {

@@ -12,7 +12,7 @@ public record JdFinanceProperties(String baseUrl, String token, Duration connect
 
     public JdFinanceProperties {
         connectTimeout = connectTimeout == null ? Duration.ofSeconds(2) : connectTimeout;
-        readTimeout = readTimeout == null ? Duration.ofSeconds(5) : readTimeout;
+        readTimeout = readTimeout == null ? Duration.ofSeconds(4) : readTimeout;
     }
 
     /** Fails the start naming what is missing. */

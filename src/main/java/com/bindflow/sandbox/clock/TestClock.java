@@ -12,16 +12,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * The sandbox test clock: moves the engine clock forward (as payment providers' test clocks do) and does what falls due
  * before it answers, so timeouts and SLAs show in seconds. What falls due is every {@link DueWork} bean (production
  * code's interface: the engine's jobs, the WeChat notification inbox, and the sandbox WeChat's deliveries on their way),
- * run in their order until none has anything left. The offset from real time is kept in the database and applied again
- * at start, so a restart does not move time back. Sandbox only, meant for one node: other nodes would read the offset
- * only at their next start.
+ * run in their order until none has anything left. The offset from real time is kept in the database
+ * ({@link ClockOffsets}) and followed by every node within a second, and applied again at start, so a restart does not
+ * move time back. Sandbox only.
  */
 @Component
 @SandboxOnly
@@ -31,11 +30,11 @@ public class TestClock {
 
     /** Real time, only to express the engine clock as an offset from it. */
     private final Clock realTime = Clock.systemUTC();
-    private final JdbcTemplate jdbc;
+    private final ClockOffsets offsets;
     private final ObjectProvider<DueWork> dueWork;
 
-    public TestClock(JdbcTemplate jdbc, ObjectProvider<DueWork> dueWork) {
-        this.jdbc = jdbc;
+    public TestClock(ClockOffsets offsets, ObjectProvider<DueWork> dueWork) {
+        this.offsets = offsets;
         this.dueWork = dueWork;
     }
 
@@ -44,9 +43,8 @@ public class TestClock {
 
     @EventListener(ApplicationReadyEvent.class)
     public void restoreOffset() {
-        long offset = storedOffset();
+        long offset = offsets.follow();
         if (offset != 0) {
-            ClockUtil.offset(offset);
             log.warn("sandbox test clock: engine time is {} ahead of real time", Duration.ofMillis(offset));
         }
     }
@@ -56,12 +54,12 @@ public class TestClock {
         if (by.isNegative()) {
             throw new IllegalArgumentException("the test clock only moves forward");
         }
+        offsets.catchUp();
         Instant target = ClockUtil.getCurrentTime().toInstant().plus(by);
         long offset = target.toEpochMilli() - realTime.millis();
-        if (jdbc.update("update sandbox_clock set offset_millis = ? where id = 1", offset) == 0) {
-            jdbc.update("insert into sandbox_clock (id, offset_millis) values (1, ?)", offset);
-        }
+        offsets.store(offset);
         ClockUtil.offset(offset);
+        offsets.applied(offset);
         int executed = runDue();
         return new Reading(ClockUtil.getCurrentTime().toInstant(), Duration.ofMillis(offset), executed);
     }
@@ -85,11 +83,6 @@ public class TestClock {
     }
 
     public Reading read() {
-        return new Reading(ClockUtil.getCurrentTime().toInstant(), Duration.ofMillis(storedOffset()), 0);
-    }
-
-    private long storedOffset() {
-        return jdbc.queryForList("select offset_millis from sandbox_clock where id = 1", Long.class).stream()
-                .findFirst().orElse(0L);
+        return new Reading(ClockUtil.getCurrentTime().toInstant(), Duration.ofMillis(offsets.stored()), 0);
     }
 }

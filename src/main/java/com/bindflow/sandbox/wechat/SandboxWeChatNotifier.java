@@ -3,6 +3,7 @@ package com.bindflow.sandbox.wechat;
 import com.bindflow.sandbox.SandboxOnly;
 import com.bindflow.shared.DueWork;
 import com.bindflow.shared.EngineClock;
+import com.bindflow.shared.Jdbc;
 import com.bindflow.wechat.notification.WeChatNotificationController;
 import com.bindflow.wechat.notification.WeChatNotificationReceiver;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -40,7 +41,11 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The sandbox WeChat Pay's notifications, as WeChat Pay API v3 sends them: a JSON envelope whose {@code resource} is
@@ -53,8 +58,14 @@ import org.springframework.stereotype.Component;
  * {@code bindflow.sandbox.wechat.duplicates} times (default 1) with {@code bindflow.sandbox.wechat.delay} between the
  * copies (real time, default none), every copy freshly signed (new nonce and timestamp, the same notification id),
  * as WeChat does when it retries; a copy that is not answered with 2xx is tried again up to 3 times, a second apart.
- * {@link #awaitDeliveries(Duration)} waits for everything submitted. What is in flight lives in this JVM only: the
- * sandbox's stand-in for WeChat's own delivery queue.
+ * {@link #awaitDeliveries(Duration)} waits for everything this node submitted.
+ *
+ * <p>What is on its way lives in the database ({@code sandbox_wechat_delivery}), the sandbox's stand-in for WeChat's
+ * own delivery queue: written with the event (in its transaction when there is one), delivered by this node right after
+ * that commits, under a claim of {@value #CLAIM_SECONDS} s (real time); a node that died before or while delivering
+ * leaves it to any other node ({@link #deliverPending()}: every second, see
+ * {@link SandboxWeChatRedelivery}, and when the test clock runs what is due).
+ * Delivered rows are deleted.
  */
 @Component
 @SandboxOnly
@@ -66,6 +77,7 @@ public class SandboxWeChatNotifier implements ApplicationListener<WebServerIniti
     private static final int TRIES_PER_COPY = 3;
     private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
     private static final int DELIVERY_LOG_SIZE = 500;
+    static final int CLAIM_SECONDS = 60;
 
     /** A notification ready to POST: the exact body and the headers that sign it. */
     public record SignedNotification(String body, String timestamp, String nonce, String signature, String serial,
@@ -96,6 +108,9 @@ public class SandboxWeChatNotifier implements ApplicationListener<WebServerIniti
 
     private final SandboxWeChatPayKeys keys;
     private final Clock clock;
+    /** Real time, for the claims on deliveries (the engine clock jumps with the test clock). */
+    private final Clock realTime = Clock.systemUTC();
+    private final JdbcTemplate jdbc;
     private final ObjectMapper json;
     private final String configuredNotifyUrl;
     private final int configuredDuplicates;
@@ -112,7 +127,7 @@ public class SandboxWeChatNotifier implements ApplicationListener<WebServerIniti
     private volatile Duration delay;
     private int outstanding;
 
-    public SandboxWeChatNotifier(SandboxWeChatPayKeys keys, Clock clock, ObjectMapper json,
+    public SandboxWeChatNotifier(SandboxWeChatPayKeys keys, Clock clock, ObjectMapper json, JdbcTemplate jdbc,
                                  @Value("${bindflow.sandbox.wechat.notify-url:}") String notifyUrl,
                                  @Value("${bindflow.sandbox.wechat.duplicates:1}") int duplicates,
                                  @Value("${bindflow.sandbox.wechat.delay:PT0S}") Duration delay,
@@ -121,6 +136,7 @@ public class SandboxWeChatNotifier implements ApplicationListener<WebServerIniti
         this.keys = keys;
         this.clock = clock;
         this.json = json;
+        this.jdbc = jdbc;
         this.configuredNotifyUrl = notifyUrl == null ? "" : notifyUrl.trim();
         this.configuredDuplicates = requireDuplicates(duplicates);
         this.configuredDelay = requireDelay(delay);
@@ -249,20 +265,51 @@ public class SandboxWeChatNotifier implements ApplicationListener<WebServerIniti
     // ---- sending ----------------------------------------------------------------------------------------------------
 
     /**
-     * Sends a contract event asynchronously, {@link #duplicates()} times, each copy freshly signed. Returns at once;
-     * {@link #awaitDeliveries(Duration)} waits for the deliveries.
+     * Sends a contract event asynchronously, {@link #duplicates()} times, each copy freshly signed: queued in the
+     * database (in the caller's transaction, if any) and delivered by this node right after that commits. Returns at
+     * once; {@link #awaitDeliveries(Duration)} waits for the deliveries.
      */
     public void send(String notificationId, String eventType, String summary, Map<String, ?> resource) {
+        if (!queue(notificationId, eventType, summary, resource)) {
+            return;
+        }
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    submit(notificationId);
+                }
+            });
+        } else {
+            submit(notificationId);
+        }
+    }
+
+    /** Writes a notification on its way; false when it is on its way already. */
+    boolean queue(String notificationId, String eventType, String summary, Map<String, ?> resource) {
         String body = body(notificationId, eventType, summary, "contract", resource);
-        int copies = duplicates;
-        Duration pause = delay;
+        try {
+            jdbc.update("insert into sandbox_wechat_delivery (notification_id, body, copies, delay_millis, state, "
+                    + "created_at) values (?,?,?,?,?,?)", notificationId, body, duplicates, delay.toMillis(), "PENDING",
+                    Jdbc.ts(realTime.instant()));
+            return true;
+        } catch (DuplicateKeyException onItsWay) {
+            log.info("sandbox WeChat notification {} is on its way already", notificationId);
+            return false;
+        }
+    }
+
+    private void submit(String notificationId) {
         synchronized (outstandingLock) {
             outstanding++;
         }
         try {
             executor.execute(() -> {
                 try {
-                    deliver(notificationId, body, copies, pause);
+                    deliverIfClaimed(notificationId);
+                } catch (RuntimeException e) {
+                    log.warn("sandbox WeChat notification {} not delivered (another node will): {}", notificationId,
+                            e.toString());
                 } finally {
                     done();
                 }
@@ -271,6 +318,39 @@ public class SandboxWeChatNotifier implements ApplicationListener<WebServerIniti
             done();
             log.warn("sandbox WeChat notification {} not sent: the notifier is shut down", notificationId);
         }
+    }
+
+    /**
+     * Delivers what is on its way and no node delivers now: written by a node that died before or while delivering it
+     * (or not yet taken by the node that wrote it). Returns how many it delivered.
+     */
+    public int deliverPending() {
+        List<String> due = jdbc.queryForList("select notification_id from sandbox_wechat_delivery where state = ? "
+                + "or claimed_until < ? order by created_at", String.class, "PENDING", Jdbc.ts(realTime.instant()));
+        int delivered = 0;
+        for (String id : due) {
+            if (deliverIfClaimed(id)) {
+                delivered++;
+            }
+        }
+        return delivered;
+    }
+
+    /** Claims a notification on its way, delivers it and deletes it; false when another node has it. */
+    private boolean deliverIfClaimed(String notificationId) {
+        Instant now = realTime.instant();
+        int claimed = jdbc.update("update sandbox_wechat_delivery set state = ?, claimed_until = ? where notification_id = ? "
+                        + "and (state = ? or claimed_until < ?)", "SENDING", Jdbc.ts(now.plusSeconds(CLAIM_SECONDS)),
+                notificationId, "PENDING", Jdbc.ts(now));
+        if (claimed != 1) {
+            return false;
+        }
+        Map<String, Object> row = jdbc.queryForMap("select body, copies, delay_millis from sandbox_wechat_delivery "
+                + "where notification_id = ?", notificationId);
+        deliver(notificationId, (String) row.get("body"), ((Number) row.get("copies")).intValue(),
+                Duration.ofMillis(((Number) row.get("delay_millis")).longValue()));
+        jdbc.update("delete from sandbox_wechat_delivery where notification_id = ?", notificationId);
+        return true;
     }
 
     private void done() {
@@ -282,12 +362,13 @@ public class SandboxWeChatNotifier implements ApplicationListener<WebServerIniti
 
     /**
      * For the test clock: the notifications on their way reach our endpoint (and its inbox) before the jobs and the inbox
-     * run. Delivers nothing itself (returns 0): what the deliveries store is counted by the inbox.
+     * run: this node's, and those another node left. Returns how many of the others it delivered (what the deliveries
+     * store is counted by the inbox).
      */
     @Override
     public int runDue() {
         awaitDeliveries(Duration.ofSeconds(30));
-        return 0;
+        return deliverPending();
     }
 
     /** Waits until every notification submitted so far has been delivered (or given up); false on timeout. */

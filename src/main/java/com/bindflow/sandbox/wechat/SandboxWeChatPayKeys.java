@@ -2,20 +2,30 @@ package com.bindflow.sandbox.wechat;
 
 import com.bindflow.sandbox.SandboxOnly;
 import com.bindflow.wechat.WeChatPayKeys;
+import com.bindflow.shared.Jdbc;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.time.Clock;
+import java.util.Base64;
 import java.util.HexFormat;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The sandbox's WeChat Pay keys: an RSA-2048 key pair and an API v3 key, generated at start with {@link SecureRandom}
- * and kept in memory only (never committed, never written anywhere). The sandbox WeChat Pay signs and encrypts its
- * notifications with them, our endpoint checks them with the same {@link WeChatPayKeys} as in production. Each node
- * has keys of its own, so a sandbox notification is checked by the node that sent it (the notify URL's default).
+ * The sandbox's WeChat Pay keys: an RSA-2048 key pair and an API v3 key, generated with {@link SecureRandom} by the
+ * first node that starts on a database and kept in it ({@code sandbox_wechat_keys}, never in the repository), so every
+ * node and every restart uses the same keys: a notification signed by one node is checked by any. The sandbox WeChat
+ * Pay signs and encrypts its notifications with them, our endpoint checks them with the same {@link WeChatPayKeys} as
+ * in production.
  */
 @Component
 @SandboxOnly
@@ -27,19 +37,56 @@ public class SandboxWeChatPayKeys implements WeChatPayKeys {
     private final String publicKeyId;
     private final String apiV3Key;
 
-    public SandboxWeChatPayKeys() {
+    private record Stored(String publicKeyId, String publicKey, String privateKey, String apiV3Key) {
+    }
+
+    /** The cluster's keys: read from the database, or generated and stored by the first node. */
+    public SandboxWeChatPayKeys(JdbcTemplate jdbc, Clock clock) {
+        Stored keys = read(jdbc).orElseGet(() -> {
+            Stored generated = generate();
+            try {
+                jdbc.update("insert into sandbox_wechat_keys (id, public_key_id, public_key, private_key, api_v3_key, "
+                        + "created_at) values (1,?,?,?,?,?)", generated.publicKeyId(), generated.publicKey(),
+                        generated.privateKey(), generated.apiV3Key(), Jdbc.ts(clock.instant()));
+                return generated;
+            } catch (DuplicateKeyException anotherNodeWasFirst) {
+                return read(jdbc).orElseThrow();
+            }
+        });
+        try {
+            KeyFactory rsa = KeyFactory.getInstance("RSA");
+            Base64.Decoder base64 = Base64.getDecoder();
+            this.keyPair = new KeyPair(rsa.generatePublic(new X509EncodedKeySpec(base64.decode(keys.publicKey()))),
+                    rsa.generatePrivate(new PKCS8EncodedKeySpec(base64.decode(keys.privateKey()))));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the stored sandbox WeChat Pay keys are no RSA keys", e);
+        }
+        this.publicKeyId = keys.publicKeyId();
+        this.apiV3Key = keys.apiV3Key();
+    }
+
+    private static java.util.Optional<Stored> read(JdbcTemplate jdbc) {
+        return jdbc.query("select * from sandbox_wechat_keys where id = 1", (rs, n) -> new Stored(
+                rs.getString("public_key_id"), rs.getString("public_key"), rs.getString("private_key"),
+                rs.getString("api_v3_key"))).stream().findFirst();
+    }
+
+    private static Stored generate() {
         SecureRandom random = new SecureRandom();
+        KeyPair pair;
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048, random);
-            this.keyPair = generator.generateKeyPair();
+            pair = generator.generateKeyPair();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("RSA is not available", e);
         }
         byte[] id = new byte[10];
         random.nextBytes(id);
-        this.publicKeyId = "PUB_KEY_ID_SANDBOX_" + HexFormat.of().withUpperCase().formatHex(id);
-        this.apiV3Key = randomString(random, 32);
+        Base64.Encoder base64 = Base64.getEncoder();
+        return new Stored("PUB_KEY_ID_SANDBOX_" + HexFormat.of().withUpperCase().formatHex(id),
+                base64.encodeToString(pair.getPublic().getEncoded()), base64.encodeToString(pair.getPrivate().getEncoded()),
+                randomString(random, 32));
     }
 
     static String randomString(SecureRandom random, int length) {

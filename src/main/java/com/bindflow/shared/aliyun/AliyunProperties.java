@@ -26,7 +26,7 @@ public record AliyunProperties(String accessKeyId, String accessKeySecret, Sms s
         public Sms {
             url = url == null ? "https://dysmsapi.aliyuncs.com" : url;
             connectTimeout = connectTimeout == null ? Duration.ofSeconds(2) : connectTimeout;
-            readTimeout = readTimeout == null ? Duration.ofSeconds(5) : readTimeout;
+            readTimeout = readTimeout == null ? Duration.ofSeconds(4) : readTimeout;
             resendUncertainAfter = resendUncertainAfter == null ? Duration.ofMinutes(2) : resendUncertainAfter;
         }
 
@@ -41,7 +41,7 @@ public record AliyunProperties(String accessKeyId, String accessKeySecret, Sms s
         public IdVerification {
             url = url == null ? "https://cloudauth.aliyuncs.com" : url;
             connectTimeout = connectTimeout == null ? Duration.ofSeconds(2) : connectTimeout;
-            readTimeout = readTimeout == null ? Duration.ofSeconds(5) : readTimeout;
+            readTimeout = readTimeout == null ? Duration.ofSeconds(4) : readTimeout;
         }
 
         public AliyunOpenApi.Endpoint endpoint() {

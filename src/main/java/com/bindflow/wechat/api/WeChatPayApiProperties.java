@@ -20,7 +20,7 @@ public record WeChatPayApiProperties(String baseUrl, String merchantId, String m
         baseUrl = baseUrl == null || baseUrl.isBlank() ? WeChatPayApi.HOST : baseUrl;
         contractDisplayAccount = contractDisplayAccount == null ? "京东白条" : contractDisplayAccount;
         connectTimeout = connectTimeout == null ? Duration.ofSeconds(2) : connectTimeout;
-        readTimeout = readTimeout == null ? Duration.ofSeconds(5) : readTimeout;
+        readTimeout = readTimeout == null ? Duration.ofSeconds(4) : readTimeout;
         settleWait = settleWait == null ? Duration.ofSeconds(1) : settleWait;
     }
 

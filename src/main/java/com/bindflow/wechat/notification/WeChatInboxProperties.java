@@ -9,7 +9,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param poll         whether this node polls the inbox (tests turn it off and call
  *                     {@link WeChatNotificationInbox#processPending()} themselves)
- * @param pollInterval pause between two polls
+ * @param pollInterval pause between two polls: the safety net for a notification whose handling right after it was
+ *                     stored failed or never ran (the node died), and for retries
+ * @param processOnCommit whether a stored notification is handled right after its insert commits, in the request
+ *                     that stored it, before WeChat gets its answer (tests turn it off, as the poller)
  * @param maxAttempts  attempts of a notification's handlers before it is FAILED (an operator looks at it then)
  * @param backoff      after the n-th failed attempt the next one is due n × backoff later
  * @param lease        how long a claimed notification stays with the node that claimed it; after that (the node died)
@@ -18,6 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("bindflow.wechat.inbox")
 public record WeChatInboxProperties(@DefaultValue("true") boolean poll,
                                     @DefaultValue("PT0.5S") Duration pollInterval,
+                                    @DefaultValue("true") boolean processOnCommit,
                                     @DefaultValue("10") int maxAttempts,
                                     @DefaultValue("PT10S") Duration backoff,
                                     @DefaultValue("PT5M") Duration lease) {
@@ -33,6 +37,6 @@ public record WeChatInboxProperties(@DefaultValue("true") boolean poll,
 
     /** The defaults. */
     public static WeChatInboxProperties defaults() {
-        return new WeChatInboxProperties(true, Duration.ofMillis(500), 10, Duration.ofSeconds(10), Duration.ofMinutes(5));
+        return new WeChatInboxProperties(true, Duration.ofMillis(500), true, 10, Duration.ofSeconds(10), Duration.ofMinutes(5));
     }
 }

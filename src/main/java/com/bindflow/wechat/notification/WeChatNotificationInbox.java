@@ -24,6 +24,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -37,6 +40,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * A handler that throws rolls its work back; the row goes back to {@code PENDING}, due {@code attempts × backoff}
  * later, and after {@code maxAttempts} attempts it is {@code FAILED} (logged at ERROR, with the last error). A claim
  * lasts {@code lease}: a row of a node that died while handling it is claimed again after that.
+ *
+ * <p>A stored notification is handled right after its insert commits ({@code process-on-commit}), by the node and in
+ * the request that stored it, through the same claim: the poller then finds it processed, and if both get to it (or two
+ * nodes do), the claim lets one handle it. When that first attempt fails or never runs (the node died after the
+ * commit) the row stays due for the poller, the safety net.
  */
 @Component
 @Order(DueWork.AFTER_JOBS)
@@ -72,6 +80,7 @@ public class WeChatNotificationInbox implements DueWork {
     private final Supplier<List<WeChatEventHandler>> handlers;
     private final Supplier<List<WeChatEventTranslator>> translators;
     private final WeChatInboxProperties properties;
+    private volatile boolean processOnCommit;
 
     /** The application's inbox: the handlers are every {@link WeChatEventHandler} bean, looked up at each run. */
     @Autowired
@@ -94,6 +103,9 @@ public class WeChatNotificationInbox implements DueWork {
                                     Supplier<List<WeChatEventTranslator>> translators, WeChatInboxProperties properties) {
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(transactionManager);
+        // each claim and each handling is a transaction of its own, also when called after the storing one committed
+        this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.processOnCommit = properties.processOnCommit();
         this.clock = clock;
         this.json = json;
         this.handlers = handlers;
@@ -117,7 +129,30 @@ public class WeChatNotificationInbox implements DueWork {
                         + "received_at, state, attempts, next_attempt_at) values (?,?,?,?,?,?,?,?,?,?)",
                 n.id(), n.eventType(), n.resourceType(), n.summary(), n.createTime(), n.resourceJson(), ts(receivedAt),
                 State.PENDING.name(), 0, ts(receivedAt));
+        if (processOnCommit && TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    processStored(n.id());
+                }
+            });
+        }
         return true;
+    }
+
+    /** Handles a notification right after it was stored; what fails here is left to the poller. */
+    private void processStored(String id) {
+        try {
+            processOne(id, handlers.get());
+        } catch (RuntimeException e) {
+            log.warn("WeChat notification {}: handling it right after it was stored failed; the poller will: {}", id,
+                    e.toString());
+        }
+    }
+
+    /** Whether stored notifications are handled right after their commit (tests switch it on where they test it). */
+    public void processOnCommit(boolean on) {
+        this.processOnCommit = on;
     }
 
     // ---- reading ----------------------------------------------------------------------------------------------------

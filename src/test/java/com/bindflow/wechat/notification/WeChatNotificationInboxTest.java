@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The inbox processor: handlers, retries with backoff on the engine clock, FAILED after the last attempt, claims. */
 class WeChatNotificationInboxTest extends WeChatTestSupport {
@@ -163,5 +164,59 @@ class WeChatNotificationInboxTest extends WeChatTestSupport {
                 List.of(handler), WeChatInboxProperties.defaults());
         assertThat(own.processPending()).isOne();
         assertThat(handler.calls).extracting(WeChatEvent::notificationId).containsExactly(id);
+    }
+
+    @Test
+    void aStoredNotificationIsHandledRightAfterItsCommitWithoutThePoller() {
+        inbox.processOnCommit(true);
+        try {
+            String id = store("CONTRACT.UNKNOWN_TO_US");     // the real endpoint and handler beans; no handler acts on it
+            WeChatNotificationInbox.Entry entry = inbox.find(id).orElseThrow();
+            assertThat(entry.state()).isEqualTo(WeChatNotificationInbox.State.PROCESSED);
+            assertThat(entry.attempts()).isOne();
+            assertThat(inbox.processPending()).as("nothing left for the poller").isZero();
+        } finally {
+            inbox.processOnCommit(false);
+        }
+    }
+
+    @Test
+    void handledOnCommitAndPolledOnTwoNodesANotificationIsHandledOnce() {
+        Flaky onA = new Flaky(0);
+        Flaky onB = new Flaky(0);
+        WeChatNotificationInbox nodeA = new WeChatNotificationInbox(jdbc, transactionManager, clock, json, List.of(onA),
+                WeChatInboxProperties.defaults());
+        WeChatNotificationInbox nodeB = new WeChatNotificationInbox(jdbc, transactionManager, clock, json, List.of(onB),
+                WeChatInboxProperties.defaults());
+        String id = storeIn(nodeA);
+
+        assertThat(onA.calls).extracting(WeChatEvent::notificationId).containsExactly(id);
+        assertThat(nodeB.processPending()).isZero();
+        assertThat(nodeA.processPending()).isZero();
+        assertThat(onB.calls).isEmpty();
+        assertThat(inbox.find(id).orElseThrow().attempts()).isOne();
+    }
+
+    @Test
+    void aFailureRightAfterTheCommitLeavesTheNotificationToThePoller() {
+        Flaky handler = new Flaky(1);
+        WeChatNotificationInbox node = new WeChatNotificationInbox(jdbc, transactionManager, clock, json, List.of(handler),
+                WeChatInboxProperties.defaults());
+        String id = storeIn(node);
+        assertThat(inbox.find(id).orElseThrow().state()).isEqualTo(WeChatNotificationInbox.State.PENDING);
+
+        setClock(now().plus(properties.backoff()));
+        assertThat(node.processPending()).isOne();
+        assertThat(handler.calls).hasSize(2);
+        assertThat(inbox.find(id).orElseThrow().state()).isEqualTo(WeChatNotificationInbox.State.PROCESSED);
+    }
+
+    /** Stores a notification through {@code node} in a transaction of its own (as the endpoint does). */
+    private String storeIn(WeChatNotificationInbox node) {
+        String id = java.util.UUID.randomUUID().toString();
+        new TransactionTemplate(transactionManager).executeWithoutResult(s -> assertThat(node.storeIfNew(
+                new WeChatNotificationInbox.Incoming(id, WeChatEvent.CONTRACT_AUTHORIZED, "encrypt-resource", "summary",
+                        "2026-01-01T00:00:00+08:00", "{\"user_id\":\"demo-ok\"}"), now())).isTrue());
+        return id;
     }
 }
