@@ -17,11 +17,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * History FULL, but lean for the processes a binding runs through (bindflow.history.lean-processes): their history
- * keeps every process, activity and variable instance, decision, incident, failed or deleted job and user operation,
+ * keeps every process, activity and variable instance, decision, incident, failed job and user operation,
  * and drops the two kinds of row that only repeat what the others say: a variable's every intermediate value
- * ({@code ACT_HI_DETAIL}; the variable instance keeps its last value) and the job log's "created" and "succeeded"
- * entries ({@code ACT_HI_JOB_LOG}; a job's start and end are in the activity instance already). Measured by
- * EngineFloorBenchmark, they are about 40% of a binding's history rows (README: Performance and capacity). Nothing in
+ * ({@code ACT_HI_DETAIL}; the variable instance keeps its last value) and the job log but its failures
+ * ({@code ACT_HI_JOB_LOG}: "created", "succeeded" and "deleted", the last a timer cancelled by the step it waited for;
+ * a job's start and end are in the activity instance already, an operator's deletion in the user operation log).
+ * Measured by EngineFloorBenchmark, they are about 40% of a binding's history rows (README: Performance and capacity). Nothing in
  * bindflow reads either; Cockpit's history views show variables and activities. The engine's history level stays
  * FULL (the database's history level is unchanged, and nodes with and without this can share a database). Off with
  * {@code bindflow.history.lean=false} (FULL history for every process).
@@ -58,8 +59,7 @@ public class LeanHistory extends AbstractProcessEnginePlugin {
 
         @Override
         public void handleEvent(HistoryEvent event) {
-            if (event instanceof HistoricJobLogEvent job && lean(event)
-                    && (job.getState() == JobState.CREATED.getStateCode() || job.getState() == JobState.SUCCESSFUL.getStateCode())) {
+            if (event instanceof HistoricJobLogEvent job && lean(event) && job.getState() != JobState.FAILED.getStateCode()) {
                 return;
             }
             super.handleEvent(event);

@@ -27,12 +27,13 @@ final class BenchmarkApp {
      * in {@code target/<name>}, with {@code customers} personas {@code bench-0 … bench-(n-1)} like demo-ok (available
      * 15000), those matching {@code crossBorder} with the cross-border permission.
      */
-    static ConfigurableApplicationContext start(String name, int customers, IntPredicate crossBorder) throws Exception {
+    static ConfigurableApplicationContext start(String name, int customers, IntPredicate crossBorder,
+            ApplicationContextInitializer<?>... initializers) throws Exception {
         Path dir = Path.of("target", name);
         FileSystemUtils.deleteRecursively(dir);
         Files.createDirectories(dir);
         Path personas = writePersonas(dir.resolve("personas.json"), "bench-", customers, crossBorder);
-        return start(dir, personas, List.of(), List.of());
+        return start(dir, personas, List.of(), List.of(initializers));
     }
 
     /**

@@ -18,8 +18,8 @@ import org.springframework.util.FileSystemUtils;
 
 /**
  * A benchmark, not a test (surefire's default includes skip it): a binding's cost against the engine's own floor, in
- * one run on one database. Three rows, each N bindings with C customers in parallel over REST, after a warm-up of one
- * binding per customer:
+ * one run on one database. Three rows, each N bindings with C customers in parallel over REST, after a warm-up of W
+ * bindings per customer ({@code -Dbenchmark.warmup}, 3):
  * <ol>
  *   <li><b>floor</b>: the binding's processes with no-op delegates ({@link EngineFloor}), the same steps, on bindflow's
  *       engine configuration;</li>
@@ -27,7 +27,7 @@ import org.springframework.util.FileSystemUtils;
  *   <li><b>defaults</b>: the real binding again in a second application on Camunda's defaults: history FULL, the
  *       job executor's defaults (3–10 threads, queue 3, 3 jobs an acquisition, 5 s idle wait, 5 min lock).</li>
  * </ol>
- * Prints bindings/s, p50/p99 of one binding and its legs, the ratios bindflow/floor and bindflow/defaults, and per
+ * Prints bindings/s, p50/p99 of one binding and its legs, CPU time per binding (this JVM: application and customers), the ratios bindflow/floor and bindflow/defaults, and per
  * binding what it asks of the database (statements, commits, rows written to the engine's runtime and history tables
  * and to bindflow's own; on PostgreSQL the bytes the history tables grew), with the load average beside each row.
  * Run (H2 file database under target/engine-floor, or PostgreSQL):
@@ -56,10 +56,12 @@ class EngineFloorBenchmark {
 
     private final int bindings = Integer.getInteger("benchmark.bindings", 100);
     private final int parallel = Integer.getInteger("benchmark.parallel", 8);
+    /** Warm-up bindings per customer before each row (the JIT: the later rows would otherwise have the warmer JVM). */
+    private final int warmUp = Integer.getInteger("benchmark.warmup", 3);
     private final JdbcCounters counters = new JdbcCounters();
 
     private record Row(String name, BindingDriver.Run run, JdbcCounters.Snapshot db, long historyBytes, long allBytes,
-            double load) {
+            double load, double cpuMs) {
     }
 
     @Test
@@ -69,7 +71,7 @@ class EngineFloorBenchmark {
         Files.createDirectories(dir);
         // users unique per run (PostgreSQL keeps earlier runs' bindings): r<run>-<phase>-<i>
         String run = Long.toString(System.currentTimeMillis() / 1000 % 1_000_000, 36);
-        int perPhase = bindings + parallel;
+        int perPhase = bindings + parallel * warmUp;
         Path personas = BenchmarkApp.writePersonas(dir.resolve("personas.json"), "r" + run + "-", 2 * perPhase, i -> false);
         List<Row> rows = new ArrayList<>();
 
@@ -86,7 +88,7 @@ class EngineFloorBenchmark {
         try (ConfigurableApplicationContext app = BenchmarkApp.start(dir, personas, CAMUNDA_DEFAULTS,
                 List.of(counters.initializer()))) {
             BindingDriver driver = new BindingDriver(((WebServerApplicationContext) app).getWebServer().getPort());
-            rows.add(measure("defaults", app, driver, driver::bindflow, users(run, perPhase, perPhase)));
+            rows.add(measure("defaults", app, driver, driver::bindflow, users(run, perPhase, perPhase)));   // last: the warmest JVM
         }
         print(rows);
     }
@@ -102,13 +104,14 @@ class EngineFloorBenchmark {
         List<String> measured = users.subList(0, bindings);
         // the warm-up runs first inside run(); the counters start after it: wrap the binder to snapshot at the switch
         JdbcCounters.Snapshot[] before = new JdbcCounters.Snapshot[1];
-        long[] bytesBefore = new long[2];
+        long[] bytesBefore = new long[3];
         BindingDriver.Binder counted = (user, legs) -> {
             synchronized (before) {
                 if (before[0] == null && measured.contains(user)) {
                     before[0] = counters.snapshot();
                     bytesBefore[0] = bytes(jdbc, "act_hi_%");
                     bytesBefore[1] = bytes(jdbc, "%");
+                    bytesBefore[2] = cpuNanos();
                 }
             }
             binder.bind(user, legs);
@@ -116,7 +119,13 @@ class EngineFloorBenchmark {
         BindingDriver.Run result = driver.run(counted, measured, warmUp, parallel);
         JdbcCounters.Snapshot db = counters.snapshot().minus(before[0]);
         double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-        return new Row(name, result, db, bytes(jdbc, "act_hi_%") - bytesBefore[0], bytes(jdbc, "%") - bytesBefore[1], load);
+        return new Row(name, result, db, bytes(jdbc, "act_hi_%") - bytesBefore[0], bytes(jdbc, "%") - bytesBefore[1], load,
+                (cpuNanos() - bytesBefore[2]) / 1e6 / measured.size());
+    }
+
+    /** This JVM's CPU time: the application and the benchmark's HTTP customers together. */
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** PostgreSQL: the bytes of the tables (with indexes and TOAST) whose names match; H2: not measured (-1). */
@@ -133,12 +142,13 @@ class EngineFloorBenchmark {
     private void print(List<Row> rows) {
         System.out.printf("%nEngineFloorBenchmark: %d bindings to their end over REST, %d customers in parallel, %s, %d cores%n",
                 bindings, parallel, BenchmarkApp.database(), Runtime.getRuntime().availableProcessors());
-        System.out.printf("  %-9s %9s %8s %8s  %s   %s%n", "row", "binds/s", "p50 ms", "p99 ms",
+        System.out.printf("  %-9s %9s %8s %8s %9s  %s   %s%n", "row", "binds/s", "p50 ms", "p99 ms", "CPU ms",
                 BindingDriver.LEGS.stream().map(l -> String.format("%-20s", l)).collect(Collectors.joining(" ")),
                 "load");
         for (Row row : rows) {
             BindingDriver.Run r = row.run();
-            System.out.printf("  %-9s %9.1f %8d %8d  %s   %.1f%n", row.name(), r.perSecond(), r.p(0.50), r.p(0.99),
+            System.out.printf("  %-9s %9.1f %8d %8d %9.0f  %s   %.1f%n", row.name(), r.perSecond(), r.p(0.50), r.p(0.99),
+                    row.cpuMs(),
                     IntStream.range(0, BindingDriver.LEGS.size()).mapToObj(i -> String.format("p50 %6.0f ms        ",
                             r.legMedianMs(i))).collect(Collectors.joining(" ")), row.load());
         }
@@ -147,6 +157,8 @@ class EngineFloorBenchmark {
         Row defaults = rows.get(2);
         System.out.printf("  ratios    bindflow/floor %.2f (aim ≥ 0.8)   bindflow/defaults %.2f (aim ≥ 1.5)   [bindings/s]%n",
                 bindflow.run().perSecond() / floor.run().perSecond(), bindflow.run().perSecond() / defaults.run().perSecond());
+        System.out.printf("            by CPU per binding (JVM, customers included): floor/bindflow %.2f   defaults/bindflow %.2f%n",
+                floor.cpuMs() / bindflow.cpuMs(), defaults.cpuMs() / bindflow.cpuMs());
         System.out.printf("  per binding (measured bindings only; incl. the polling GETs and the app's background pollers):%n");
         System.out.printf("  %-9s %8s %8s %8s %9s %9s %9s %9s %9s %12s %12s%n", "row", "HTTP req", "stmts", "writes",
                 "commits", "rows RU", "rows HI", "rows BA", "rows own", "HI bytes", "all bytes");
