@@ -23,12 +23,21 @@ import org.springframework.util.FileSystemUtils;
  * {@code -Xmx256m} on the embedded default (a fresh H2 file database under target/jar-benchmark): seconds from the
  * {@code java} command to {@code /actuator/health} answering UP, then the resident memory (VmRSS of
  * {@code /proc/<pid>/status}, sampled every 100 ms) while N bindings with C customers in parallel run over REST
- * against it ({@link BindingDriver}), and after. Two rows: the fat jar, and the extracted jar with an AppCDS archive
+ * against it ({@link BindingDriver}), and after. Three rows: the fat jar; the extracted jar with an AppCDS archive
  * made by a training run (Spring Boot's {@code -Djarmode=tools extract}, {@code -XX:ArchiveClassesAtExit} with
- * {@code -Dspring.context.exit=onRefresh}, then {@code -XX:SharedArchiveFile}). Run after packaging:
+ * {@code -Dspring.context.exit=onRefresh}, then {@code -XX:SharedArchiveFile}); that with {@link #LEAN_FLAGS} and
+ * MALLOC_ARENA_MAX=2. Run after packaging:
  * <pre>./mvnw -q -DskipTests package && ./mvnw test -Dtest=JarBenchmark -Dbenchmark.bindings=100 -Dbenchmark.parallel=8</pre>
  */
 class JarBenchmark {
+
+    /**
+     * The start command's JVM flags for a small node (README: Performance and capacity): the AppCDS archive, the serial
+     * collector (no G1 remembered sets and regions for a 256 MB heap), a smaller code cache and thread stacks.
+     * glibc's malloc arenas (MALLOC_ARENA_MAX=2) are limited in that row's environment.
+     */
+    static final List<String> LEAN_FLAGS = List.of("-XX:SharedArchiveFile=<archive>", "-XX:+UseSerialGC",
+            "-XX:ReservedCodeCacheSize=64m", "-Xss512k", "-XX:MaxMetaspaceSize=192m");
 
     private final int bindings = Integer.getInteger("benchmark.bindings", 100);
     private final int parallel = Integer.getInteger("benchmark.parallel", 8);
@@ -59,6 +68,8 @@ class JarBenchmark {
         rows.add(measure("fat jar", List.of(), jar, dir.resolve("plain"), personas, 0));
         rows.add(measure("extracted + AppCDS", List.of("-XX:SharedArchiveFile=" + archive), app, dir.resolve("cds"), personas,
                 bindings + parallel));
+        rows.add(measure("AppCDS + lean flags", LEAN_FLAGS.stream().map(f -> f.replace("<archive>", archive.toString())).toList(),
+                app, dir.resolve("lean"), personas, 2 * (bindings + parallel)));
         System.out.printf("%nJarBenchmark: java %s %s -jar …, %d bindings over REST with %d customers in parallel, %d cores%n",
                 System.getProperty("java.version"), heap, bindings, parallel, Runtime.getRuntime().availableProcessors());
         System.out.printf("  %-20s %10s %14s %14s %14s %11s %8s%n", "row", "start s", "RSS started", "RSS max load",
@@ -81,7 +92,11 @@ class JarBenchmark {
         int port = Integer.parseInt(command.stream().filter(a -> a.startsWith("--server.port=")).findFirst().orElseThrow()
                 .substring("--server.port=".length()));
         long t0 = System.nanoTime();
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(command);
+        if (name.contains("lean")) {
+            builder.environment().put("MALLOC_ARENA_MAX", "2");   // see LEAN_FLAGS
+        }
+        Process process = builder.redirectErrorStream(true)
                 .redirectOutput(data.resolveSibling(data.getFileName() + ".log").toFile()).start();
         try {
             HttpClient http = HttpClient.newHttpClient();
