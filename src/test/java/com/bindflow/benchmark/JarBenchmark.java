@@ -54,7 +54,7 @@ class JarBenchmark {
         Path dir = Path.of("target", "jar-benchmark");
         FileSystemUtils.deleteRecursively(dir);
         Files.createDirectories(dir);
-        Path personas = BenchmarkApp.writePersonas(dir.resolve("personas.json"), "bench-", 2 * (bindings + parallel), i -> false);
+        Path personas = BenchmarkApp.writePersonas(dir.resolve("personas.json"), "bench-", 3 * (bindings + parallel), i -> false);
 
         // AppCDS: the jar extracted, a training run that stops after the context refreshed, the archive it leaves
         Path extracted = dir.resolve("extracted");
@@ -134,9 +134,11 @@ class JarBenchmark {
                     users(firstUser + bindings, parallel), parallel);
             sampler.interrupt();
             sampler.join();
-            return String.format("  %-20s %10.1f %11d MB %11d MB %11d MB %11.1f %8.1f", name, startSeconds, started / 1024,
+            String row = String.format("  %-20s %10.1f %11d MB %11d MB %11d MB %11.1f %8.1f", name, startSeconds, started / 1024,
                     max.get() / 1024, rssKb(process.pid()) / 1024, run.perSecond(),
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+            System.out.println("JarBenchmark row:" + row);   // also now, in case a later row fails
+            return row;
         } finally {
             process.destroy();
             process.waitFor();
