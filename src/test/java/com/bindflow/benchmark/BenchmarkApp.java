@@ -9,10 +9,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.IntPredicate;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.util.FileSystemUtils;
 
-/** What the benchmarks share: the application on the embedded default (a fresh H2 file database) and N personas. */
+/**
+ * What the benchmarks share: the application on the embedded default (a fresh H2 file database) or on PostgreSQL
+ * ({@code -Ppostgres}), and N personas.
+ */
 final class BenchmarkApp {
 
     private BenchmarkApp() {
@@ -23,23 +27,59 @@ final class BenchmarkApp {
      * in {@code target/<name>}, with {@code customers} personas {@code bench-0 … bench-(n-1)} like demo-ok (available
      * 15000), those matching {@code crossBorder} with the cross-border permission.
      */
-    static ConfigurableApplicationContext start(String name, int customers, IntPredicate crossBorder) throws Exception {
+    static ConfigurableApplicationContext start(String name, int customers, IntPredicate crossBorder,
+            ApplicationContextInitializer<?>... initializers) throws Exception {
         Path dir = Path.of("target", name);
         FileSystemUtils.deleteRecursively(dir);
         Files.createDirectories(dir);
-        Path personas = writePersonas(dir.resolve("personas.json"), customers, crossBorder);
-        return new SpringApplicationBuilder(BindflowApplication.class)
-                .profiles("sandbox")
-                .run("--server.port=0", "--bindflow.data-dir=" + dir.toAbsolutePath(),   // the default H2 URL under it
-                        "--bindflow.sandbox.personas=file:" + personas.toAbsolutePath(),
-                        "--logging.level.root=WARN");
+        Path personas = writePersonas(dir.resolve("personas.json"), "bench-", customers, crossBorder);
+        return start(dir, personas, List.of(), List.of(initializers));
     }
 
-    private static Path writePersonas(Path file, int count, IntPredicate crossBorder) throws Exception {
+    /**
+     * Starts the application on the benchmark's database with the personas of that file: PostgreSQL when Maven's
+     * {@code -Ppostgres} (and {@code -Dtest.datasource.url}) name it, else an H2 file database in {@code dir}, the
+     * embedded default. Extra arguments override the configuration; the initializers run before the context refreshes.
+     */
+    @SafeVarargs
+    static ConfigurableApplicationContext start(Path dir, Path personas, List<String> extraArgs,
+            List<ApplicationContextInitializer<?>> initializers, ApplicationContextInitializer<?>... more) {
+        List<String> args = new ArrayList<>(List.of("--server.port=0", "--bindflow.data-dir=" + dir.toAbsolutePath(),
+                "--spring.datasource.url=" + datasourceUrl(dir),
+                "--bindflow.sandbox.personas=file:" + personas.toAbsolutePath(),
+                "--logging.level.root=WARN"));
+        args.addAll(extraArgs);
+        List<ApplicationContextInitializer<?>> all = new ArrayList<>(initializers);
+        all.addAll(List.of(more));
+        return new SpringApplicationBuilder(BindflowApplication.class)
+                .profiles("sandbox")
+                .initializers(all.toArray(ApplicationContextInitializer[]::new))
+                .run(args.toArray(String[]::new));
+    }
+
+    /**
+     * The database: Surefire passes Maven's test.datasource.url as spring.datasource.url, an in-memory H2 unless
+     * {@code -Ppostgres}; the benchmarks take PostgreSQL from it, and otherwise the embedded default (an H2 file).
+     */
+    static String datasourceUrl(Path dir) {
+        String configured = System.getProperty("spring.datasource.url", "");
+        return configured.startsWith("jdbc:postgresql:") ? configured
+                : "jdbc:h2:file:" + dir.toAbsolutePath() + "/bindflow;QUERY_CACHE_SIZE=64";
+    }
+
+    static boolean postgres() {
+        return System.getProperty("spring.datasource.url", "").startsWith("jdbc:postgresql:");
+    }
+
+    static String database() {
+        return postgres() ? "PostgreSQL " + System.getProperty("spring.datasource.url") : "H2 file (embedded default)";
+    }
+
+    static Path writePersonas(Path file, String prefix, int count, IntPredicate crossBorder) throws Exception {
         List<Map<String, Object>> personas = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String idNumber = String.format("110101199001%06d", i);
-            personas.add(Map.of("userId", "bench-" + i, "realName", "测试" + i, "idNumber", idNumber,
+            personas.add(Map.of("userId", prefix + i, "realName", "测试" + i, "idNumber", idNumber,
                     "phone", String.format("139%08d", i),
                     "account", Map.of("status", "NORMAL", "overdue", false, "accountClass", 3, "enterprise", false,
                             "cashOutHistory", false, "creditLimit", "20000.00", "availableCredit", "15000.00",

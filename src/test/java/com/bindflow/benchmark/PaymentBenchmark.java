@@ -60,6 +60,7 @@ class PaymentBenchmark {
     private final int threads = Integer.getInteger("benchmark.threads", 8);
     private final AtomicLong sequence = new AtomicLong();
     private final Map<String, LongAdder> decisions = new ConcurrentHashMap<>();
+    private final JdbcCounters counters = new JdbcCounters();
 
     private PaymentAuthorizationService service;
     private Clock clock;
@@ -68,19 +69,22 @@ class PaymentBenchmark {
 
     @Test
     void run() throws Exception {
-        try (ConfigurableApplicationContext app = BenchmarkApp.start("benchmark-payments", customers, i -> i % 10 == 0)) {
+        try (ConfigurableApplicationContext app = BenchmarkApp.start("benchmark-payments", customers, i -> i % 10 == 0,
+                counters.initializer())) {
             service = app.getBean(PaymentAuthorizationService.class);
             clock = app.getBean(Clock.class);
             base = "http://localhost:" + ((WebServerApplicationContext) app).getWebServer().getPort();
             http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             seedActiveBindings(app.getBean(JdbcTemplate.class));
 
-            System.out.printf("%nPaymentBenchmark: %d customers, embedded H2, %d cores%n", customers,
+            System.out.printf("%nPaymentBenchmark: %d customers, %s, %d cores%n", customers, BenchmarkApp.database(),
                     Runtime.getRuntime().availableProcessors());
             closedLoop("warm-up (not measured)", this::inProcess, 6_000);
             closedLoop("warm-up REST (not measured)", this::overRest, 3_000);
             decisions.clear();
+            JdbcCounters.Snapshot before = counters.snapshot();
             openLoop("in-process", this::inProcess);
+            printDatabase(counters.snapshot().minus(before), rate * seconds);
             closedLoop("in-process", this::inProcess, rate * seconds);
             openLoop("REST", this::overRest);
             closedLoop("REST", this::overRest, rate * seconds);
@@ -159,6 +163,17 @@ class PaymentBenchmark {
                 name, total, elapsed, total / elapsed, ms(sorted, 0.50), ms(sorted, 0.90), ms(sorted, 0.99),
                 sorted[sorted.length - 1] / 1e6, cpuNanos / 1e6 / total,
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
+    /** What one payment asked of the database in the in-process fixed-rate phase (background pollers included). */
+    private static void printDatabase(JdbcCounters.Snapshot db, int payments) {
+        double n = payments;
+        System.out.printf("  per payment (in-process phase): %.2f statements, %.2f writes, %.2f commits; rows written: "
+                        + "engine runtime %.2f, history %.2f, bindflow %.2f (%s)%n", db.statements() / n,
+                db.writeStatements() / n, db.commits() / n, db.rows("runtime") / n, db.rows("history") / n,
+                (db.rows("bindflow") + db.rows("engine-other") + db.rows("bytearray")) / n,
+                db.rows().entrySet().stream().map(e -> String.format("%s %.2f", e.getKey(), e.getValue() / n))
+                        .collect(java.util.stream.Collectors.joining(", ")));
     }
 
     private static long cpuNanos() {

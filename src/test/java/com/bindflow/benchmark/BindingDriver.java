@@ -1,0 +1,216 @@
+package com.bindflow.benchmark;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+
+/**
+ * Drives complete bindings over REST as a customer and the JD app would (SPEC §2, no think time, waiting by polling
+ * every 5 ms): through bindflow's API ({@link #bindflow}), or the same steps against the engine floor
+ * ({@link #floor}). Each binding's time is split into its five legs (see {@link #LEGS}).
+ */
+final class BindingDriver {
+
+    /** The legs of one binding, each from the customer's request to the state the next request needs. */
+    static final List<String> LEGS = List.of(
+            "start→agreement",          // POST binding; eligibility's three jobs
+            "agreement+send→code",      // agreement, SMS-code request; the send job
+            "code→wechat",              // code entry; the WeChat authorization request job
+            "approve→preferences",      // approval at WeChat; its notification correlated (bindflow: through the inbox)
+            "prefs+face→active");       // preferences, face; the test payment and refund jobs
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String AUTH = "Basic " + Base64.getEncoder().encodeToString("jd-app:jd-app-secret".getBytes(StandardCharsets.UTF_8));
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final AtomicLong requests = new AtomicLong();
+    private final String base;
+
+    BindingDriver(int port) {
+        this.base = "http://localhost:" + port;
+    }
+
+    interface Binder {
+        /** One binding to its end; fills legs[i] with the nanoseconds of leg i. */
+        void bind(String user, long[] legs) throws Exception;
+    }
+
+    /** What a run of N bindings with C customers in parallel gave. */
+    record Run(int bindings, double seconds, long requests, long[] millis, long[][] legNanos) {
+
+        double perSecond() {
+            return bindings / seconds;
+        }
+
+        long p(double quantile) {
+            return millis[Math.min(millis.length - 1, (int) Math.ceil(quantile * millis.length) - 1)];
+        }
+
+        double legMedianMs(int leg) {
+            long[] sorted = Arrays.stream(legNanos).mapToLong(l -> l[leg]).sorted().toArray();
+            return sorted[sorted.length / 2] / 1e6;
+        }
+    }
+
+    /** Warms up with one binding per customer (users warmUp…), then runs {@code users} with C customers in parallel. */
+    Run run(Binder binder, List<String> users, List<String> warmUp, int parallel) throws Exception {
+        ExecutorService customers = Executors.newFixedThreadPool(parallel);
+        try {
+            List<Future<?>> warm = new ArrayList<>();
+            for (String user : warmUp) {
+                warm.add(customers.submit(() -> {
+                    binder.bind(user, new long[LEGS.size()]);
+                    return null;
+                }));
+            }
+            for (Future<?> f : warm) {
+                f.get();
+            }
+            requests.set(0);
+            List<Long> millis = Collections.synchronizedList(new ArrayList<>());
+            List<long[]> legs = Collections.synchronizedList(new ArrayList<>());
+            long start = System.nanoTime();
+            List<Future<?>> done = new ArrayList<>();
+            for (String user : users) {
+                done.add(customers.submit(() -> {
+                    long[] leg = new long[LEGS.size()];
+                    long t0 = System.nanoTime();
+                    binder.bind(user, leg);
+                    millis.add((System.nanoTime() - t0) / 1_000_000);
+                    legs.add(leg);
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long[] sorted = millis.stream().mapToLong(Long::longValue).sorted().toArray();
+            return new Run(users.size(), seconds, requests.get(), sorted, legs.toArray(long[][]::new));
+        } finally {
+            customers.shutdownNow();
+        }
+    }
+
+    /** bindflow: the customer's and the app's steps of SPEC §2 over its REST API, to ACTIVE. */
+    void bindflow(String user, long[] legs) throws Exception {
+        long t = System.nanoTime();
+        String id = send("POST", "/api/bindings", "{\"userId\":\"" + user + "\",\"channel\":\"JD_APP\"}",
+                Map.of("Idempotency-Key", UUID.randomUUID().toString())).path("id").asText();
+        await(id, b -> b.path("status").asText().equals("AWAITING_AGREEMENT"));
+        t = lap(legs, 0, t);
+        send("POST", "/api/bindings/" + id + "/agreement", "{\"version\":\"2026.1\",\"accepted\":true}", Map.of());
+        send("POST", "/api/bindings/" + id + "/otp/send", "", Map.of());
+        String code = null;
+        while (code == null) {
+            JsonNode sms = send("GET", "/sandbox/sms/" + user, null, Map.of());
+            code = sms.hasNonNull("text") ? sms.path("code").asText() : null;   // a 404 problem has no text
+            if (code == null) {
+                pause();
+            }
+        }
+        t = lap(legs, 1, t);
+        send("POST", "/api/bindings/" + id + "/otp", "{\"code\":\"" + code + "\"}", Map.of());
+        JsonNode waiting = await(id, b -> b.path("wechat").hasNonNull("authorizationUrl"));
+        t = lap(legs, 2, t);
+        send("POST", waiting.path("wechat").path("authorizationUrl").asText(), "{\"action\":\"APPROVE\",\"priority\":1}", Map.of());
+        await(id, b -> b.path("status").asText().equals("AWAITING_PREFERENCES"));
+        t = lap(legs, 3, t);
+        send("POST", "/api/bindings/" + id + "/preferences", "{\"perTransactionCap\":null}", Map.of());
+        send("POST", "/api/bindings/" + id + "/face", "{\"providerToken\":\"pass\"}", Map.of());
+        await(id, b -> b.path("status").asText().equals("ACTIVE"));
+        lap(legs, 4, t);
+    }
+
+    /** The engine floor: the same steps, each the engine call bindflow's step makes, to the end of the process. */
+    void floor(String user, long[] legs) throws Exception {
+        long t = System.nanoTime();
+        String id = send("POST", "/sandbox/floor/bindings", "{\"userId\":\"" + user + "\"}", Map.of()).path("id").asText();
+        awaitFloor(id, "AgreementAccepted");
+        t = lap(legs, 0, t);
+        step(id, "AgreementAccepted");
+        step(id, "OtpRequested");
+        awaitFloor(id, "OtpVerified");                // the send job ran: the code would be there
+        t = lap(legs, 1, t);
+        step(id, "OtpVerified");
+        awaitFloor(id, "WeChatAuthorized");           // the authorization request job ran
+        t = lap(legs, 2, t);
+        step(id, "WeChatAuthorized");                 // bindflow: WeChat's notification, through the inbox
+        awaitFloor(id, "PreferencesSet");
+        t = lap(legs, 3, t);
+        step(id, "PreferencesSet");
+        step(id, "FaceVerified");
+        awaitFloor(id, "END");                        // the test payment and refund jobs ran
+        lap(legs, 4, t);
+    }
+
+    private static long lap(long[] legs, int leg, long since) {
+        long now = System.nanoTime();
+        legs[leg] = now - since;
+        return now;
+    }
+
+    private void step(String id, String message) throws Exception {
+        send("POST", "/sandbox/floor/bindings/" + id + "/" + message, "", Map.of());
+    }
+
+    private void awaitFloor(String id, String awaiting) throws Exception {
+        for (int i = 0; i < 20_000; i++) {
+            if (send("GET", "/sandbox/floor/bindings/" + id + "?awaiting=" + awaiting, null, Map.of()).path("ready").asBoolean()) {
+                return;
+            }
+            pause();
+        }
+        throw new IllegalStateException("floor binding " + id + " never awaited " + awaiting);
+    }
+
+    private JsonNode await(String id, Predicate<JsonNode> ready) throws Exception {
+        for (int i = 0; i < 20_000; i++) {
+            JsonNode binding = send("GET", "/api/bindings/" + id, null, Map.of());
+            if (ready.test(binding)) {
+                return binding;
+            }
+            String status = binding.path("status").asText();
+            if (status.equals("FAILED") || status.equals("EXPIRED") || status.equals("REJECTED")) {
+                throw new IllegalStateException("binding " + id + " ended " + status + ": " + binding);
+            }
+            pause();
+        }
+        throw new IllegalStateException("binding " + id + " did not get there");
+    }
+
+    private static void pause() throws InterruptedException {
+        Thread.sleep(5);
+    }
+
+    private JsonNode send(String method, String path, String body, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : base + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", AUTH).header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        requests.incrementAndGet();
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 400 && !(response.statusCode() == 404 && path.startsWith("/sandbox/sms/"))) {
+            throw new IllegalStateException(method + " " + path + " → " + response.statusCode() + " " + response.body());
+        }
+        return JSON.readTree(response.body().isEmpty() ? "{}" : response.body());
+    }
+}

@@ -1,0 +1,183 @@
+package com.bindflow.benchmark;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * A benchmark, not a test (surefire's default includes skip it): a binding's cost against the engine's own floor, in
+ * one run on one database. Three rows, each N bindings with C customers in parallel over REST, after a warm-up of W
+ * bindings per customer ({@code -Dbenchmark.warmup}, 3):
+ * <ol>
+ *   <li><b>floor</b>: the binding's processes with no-op delegates ({@link EngineFloor}), the same steps, on bindflow's
+ *       engine configuration;</li>
+ *   <li><b>bindflow</b>: the real binding ({@link BindingDriver#bindflow}) on bindflow's configuration;</li>
+ *   <li><b>defaults</b>: the real binding again in a second application on Camunda's defaults: history FULL, the
+ *       job executor's defaults (3–10 threads, queue 3, 3 jobs an acquisition, 5 s idle wait, 5 min lock).</li>
+ * </ol>
+ * Prints bindings/s, p50/p99 of one binding and its legs, CPU time per binding (this JVM: application and customers), the ratios bindflow/floor and bindflow/defaults, and per
+ * binding what it asks of the database (statements, commits, rows written to the engine's runtime and history tables
+ * and to bindflow's own; on PostgreSQL the bytes the history tables grew), with the load average beside each row.
+ * Run (H2 file database under target/engine-floor, or PostgreSQL):
+ * <pre>
+ * ./mvnw test -Dtest=EngineFloorBenchmark -Dbenchmark.bindings=200 -Dbenchmark.parallel=8
+ * ./mvnw test -Dtest=EngineFloorBenchmark -Dbenchmark.bindings=200 -Dbenchmark.parallel=8 -Ppostgres \
+ *     -Dtest.datasource.url=jdbc:postgresql://127.0.0.1:5432/bench
+ * </pre>
+ */
+class EngineFloorBenchmark {
+
+    /** Camunda's own defaults for what bindflow's configuration sets (camunda-bpm-spring-boot-starter, engine). */
+    static final List<String> CAMUNDA_DEFAULTS = List.of(
+            "--camunda.bpm.history-level=full",
+            "--bindflow.history.lean=false",
+            "--camunda.bpm.eventing.execution=true",
+            "--camunda.bpm.eventing.task=true",
+            "--camunda.bpm.eventing.history=true",
+            "--camunda.bpm.job-execution.core-pool-size=3",
+            "--camunda.bpm.job-execution.max-pool-size=10",
+            "--camunda.bpm.job-execution.queue-capacity=3",
+            "--camunda.bpm.job-execution.max-jobs-per-acquisition=3",
+            "--camunda.bpm.job-execution.wait-time-in-millis=5000",
+            "--camunda.bpm.job-execution.max-wait=60000",
+            "--camunda.bpm.job-execution.lock-time-in-millis=300000");
+
+    private final int bindings = Integer.getInteger("benchmark.bindings", 100);
+    private final int parallel = Integer.getInteger("benchmark.parallel", 8);
+    /** Warm-up bindings per customer before each row (the JIT: the later rows would otherwise have the warmer JVM). */
+    private final int warmUp = Integer.getInteger("benchmark.warmup", 3);
+    private final JdbcCounters counters = new JdbcCounters();
+
+    private record Row(String name, BindingDriver.Run run, JdbcCounters.Snapshot db, long historyBytes, long allBytes,
+            double load, double cpuMs) {
+    }
+
+    @Test
+    void run() throws Exception {
+        Path dir = Path.of("target", "engine-floor");
+        FileSystemUtils.deleteRecursively(dir);
+        Files.createDirectories(dir);
+        // users unique per run (PostgreSQL keeps earlier runs' bindings): r<run>-<phase>-<i>
+        String run = Long.toString(System.currentTimeMillis() / 1000 % 1_000_000, 36);
+        int perPhase = bindings + parallel * warmUp;
+        Path personas = BenchmarkApp.writePersonas(dir.resolve("personas.json"), "r" + run + "-", 2 * perPhase, i -> false);
+        List<Row> rows = new ArrayList<>();
+
+        // the floor's processes get bindflow's history settings too
+        List<String> floorLean = List.of("--bindflow.history.lean-processes=Binding,EligibilityCheck,OtpVerification,"
+                + "BindingUndo,Unbinding,BindingFloor,EligibilityCheckFloor,OtpVerificationFloor,BindingUndoFloor");
+        try (ConfigurableApplicationContext app = BenchmarkApp.start(dir, personas, floorLean,
+                List.of(counters.initializer()), EngineFloor.routes())) {
+            EngineFloor.deploy(app.getBean(ProcessEngine.class));
+            BindingDriver driver = new BindingDriver(((WebServerApplicationContext) app).getWebServer().getPort());
+            rows.add(measure("floor", app, driver, driver::floor, users(run, 0, perPhase)));   // floor users need no persona
+            rows.add(measure("bindflow", app, driver, driver::bindflow, users(run, 0, perPhase)));
+        }
+        try (ConfigurableApplicationContext app = BenchmarkApp.start(dir, personas, CAMUNDA_DEFAULTS,
+                List.of(counters.initializer()))) {
+            BindingDriver driver = new BindingDriver(((WebServerApplicationContext) app).getWebServer().getPort());
+            rows.add(measure("defaults", app, driver, driver::bindflow, users(run, perPhase, perPhase)));   // last: the warmest JVM
+        }
+        print(rows);
+    }
+
+    private List<String> users(String run, int from, int count) {
+        return IntStream.range(from, from + count).mapToObj(i -> "r" + run + "-" + i).collect(Collectors.toList());
+    }
+
+    private Row measure(String name, ConfigurableApplicationContext app, BindingDriver driver, BindingDriver.Binder binder,
+            List<String> users) throws Exception {
+        JdbcTemplate jdbc = new JdbcTemplate(app.getBean(DataSource.class));
+        List<String> warmUp = users.subList(bindings, users.size());
+        List<String> measured = users.subList(0, bindings);
+        // the warm-up runs first inside run(); the counters start after it: wrap the binder to snapshot at the switch
+        JdbcCounters.Snapshot[] before = new JdbcCounters.Snapshot[1];
+        long[] bytesBefore = new long[3];
+        BindingDriver.Binder counted = (user, legs) -> {
+            synchronized (before) {
+                if (before[0] == null && measured.contains(user)) {
+                    before[0] = counters.snapshot();
+                    bytesBefore[0] = bytes(jdbc, "act_hi_%");
+                    bytesBefore[1] = bytes(jdbc, "%");
+                    bytesBefore[2] = cpuNanos();
+                }
+            }
+            binder.bind(user, legs);
+        };
+        BindingDriver.Run result = driver.run(counted, measured, warmUp, parallel);
+        JdbcCounters.Snapshot db = counters.snapshot().minus(before[0]);
+        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        return new Row(name, result, db, bytes(jdbc, "act_hi_%") - bytesBefore[0], bytes(jdbc, "%") - bytesBefore[1], load,
+                (cpuNanos() - bytesBefore[2]) / 1e6 / measured.size());
+    }
+
+    /** This JVM's CPU time: the application and the benchmark's HTTP customers together. */
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** PostgreSQL: the bytes of the tables (with indexes and TOAST) whose names match; H2: not measured (-1). */
+    private static long bytes(JdbcTemplate jdbc, String tables) {
+        if (!BenchmarkApp.postgres()) {
+            return -1;
+        }
+        Long bytes = jdbc.queryForObject("select coalesce(sum(pg_total_relation_size(c.oid)), 0) from pg_class c "
+                + "join pg_namespace n on n.oid = c.relnamespace where c.relkind = 'r' and n.nspname = current_schema() "
+                + "and c.relname like ?", Long.class, tables);
+        return bytes == null ? 0 : bytes;
+    }
+
+    private void print(List<Row> rows) {
+        System.out.printf("%nEngineFloorBenchmark: %d bindings to their end over REST, %d customers in parallel, %s, %d cores%n",
+                bindings, parallel, BenchmarkApp.database(), Runtime.getRuntime().availableProcessors());
+        System.out.printf("  %-9s %9s %8s %8s %9s  %s   %s%n", "row", "binds/s", "p50 ms", "p99 ms", "CPU ms",
+                BindingDriver.LEGS.stream().map(l -> String.format("%-20s", l)).collect(Collectors.joining(" ")),
+                "load");
+        for (Row row : rows) {
+            BindingDriver.Run r = row.run();
+            System.out.printf("  %-9s %9.1f %8d %8d %9.0f  %s   %.1f%n", row.name(), r.perSecond(), r.p(0.50), r.p(0.99),
+                    row.cpuMs(),
+                    IntStream.range(0, BindingDriver.LEGS.size()).mapToObj(i -> String.format("p50 %6.0f ms        ",
+                            r.legMedianMs(i))).collect(Collectors.joining(" ")), row.load());
+        }
+        Row floor = rows.get(0);
+        Row bindflow = rows.get(1);
+        Row defaults = rows.get(2);
+        System.out.printf("  ratios    bindflow/floor %.2f (aim ≥ 0.8)   bindflow/defaults %.2f (aim ≥ 1.5)   [bindings/s]%n",
+                bindflow.run().perSecond() / floor.run().perSecond(), bindflow.run().perSecond() / defaults.run().perSecond());
+        System.out.printf("            by CPU per binding (JVM, customers included): floor/bindflow %.2f   defaults/bindflow %.2f%n",
+                floor.cpuMs() / bindflow.cpuMs(), defaults.cpuMs() / bindflow.cpuMs());
+        System.out.printf("  per binding (measured bindings only; incl. the polling GETs and the app's background pollers):%n");
+        System.out.printf("  %-9s %8s %8s %8s %9s %9s %9s %9s %9s %12s %12s%n", "row", "HTTP req", "stmts", "writes",
+                "commits", "rows RU", "rows HI", "rows BA", "rows own", "HI bytes", "all bytes");
+        for (Row row : rows) {
+            double n = row.run().bindings();
+            JdbcCounters.Snapshot db = row.db();
+            System.out.printf("  %-9s %8.1f %8.1f %8.1f %9.1f %9.1f %9.1f %9.1f %9.1f %12s %12s%n", row.name(),
+                    row.run().requests() / n, db.statements() / n, db.writeStatements() / n, db.commits() / n,
+                    db.rows("runtime") / n, db.rows("history") / n, db.rows("bytearray") / n,
+                    (db.rows("bindflow") + db.rows("engine-other")) / n,
+                    row.historyBytes() < 0 ? "n/a (H2)" : String.format("%.0f", row.historyBytes() / n),
+                    row.allBytes() < 0 ? "n/a (H2)" : String.format("%.0f", row.allBytes() / n));
+        }
+        for (Row row : rows) {
+            double n = row.run().bindings();
+            System.out.printf("  rows written per binding, %s: %s%n", row.name(), row.db().rows().entrySet().stream()
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    .map(e -> String.format("%s %.1f", e.getKey(), e.getValue() / n)).collect(Collectors.joining(", ")));
+        }
+        System.out.println();
+    }
+}

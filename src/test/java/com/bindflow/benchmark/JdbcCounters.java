@@ -1,0 +1,195 @@
+package com.bindflow.benchmark;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.CallableStatement;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * What the application asks of its database, counted in a wrapper around its {@link DataSource} (benchmarks only):
+ * statements (reads and writes, a batch entry counts as one), commits of transactions that wrote (an explicit
+ * {@code commit()} after a write, or a write in auto-commit), and rows written (inserted, updated, deleted) per table,
+ * summed as the engine's runtime tables ({@code ACT_RU_*}), its history ({@code ACT_HI_*}), its byte arrays
+ * ({@code ACT_GE_BYTEARRAY}: serialized variables, deployments), its other tables and bindflow's own.
+ */
+final class JdbcCounters {
+
+    private static final Pattern WRITE = Pattern.compile(
+            "^\\s*(?:insert\\s+into|update|delete\\s+from|delete|merge\\s+into)\\s+([\\w.\"]+)", Pattern.CASE_INSENSITIVE);
+
+    private final LongAdder statements = new LongAdder();
+    private final LongAdder writeStatements = new LongAdder();
+    private final LongAdder commits = new LongAdder();
+    private final Map<String, LongAdder> rowsByTable = new ConcurrentHashMap<>();
+
+    /** Registers a post-processor that wraps the application's data source in these counters. */
+    ApplicationContextInitializer<ConfigurableApplicationContext> initializer() {
+        return context -> context.getBeanFactory().addBeanPostProcessor(new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                return bean instanceof DataSource ds && !Proxy.isProxyClass(bean.getClass()) ? wrap(ds) : bean;
+            }
+        });
+    }
+
+    DataSource wrap(DataSource target) {
+        return proxy(DataSource.class, target, (method, args) -> {
+            Object result = method.invoke(target, args);
+            return result instanceof Connection c ? connection(c) : result;
+        });
+    }
+
+    /** A copy of the counts now; the difference of two is what happened in between. */
+    Snapshot snapshot() {
+        Map<String, Long> rows = new TreeMap<>();
+        rowsByTable.forEach((table, n) -> rows.put(table, n.sum()));
+        return new Snapshot(statements.sum(), writeStatements.sum(), commits.sum(), rows);
+    }
+
+    record Snapshot(long statements, long writeStatements, long commits, Map<String, Long> rows) {
+
+        Snapshot minus(Snapshot before) {
+            Map<String, Long> delta = new TreeMap<>();
+            rows.forEach((table, n) -> {
+                long d = n - before.rows.getOrDefault(table, 0L);
+                if (d != 0) {
+                    delta.put(table, d);
+                }
+            });
+            return new Snapshot(statements - before.statements, writeStatements - before.writeStatements,
+                    commits - before.commits, delta);
+        }
+
+        long rows(String kind) {
+            return rows.entrySet().stream().filter(e -> kind(e.getKey()).equals(kind)).mapToLong(Map.Entry::getValue).sum();
+        }
+
+        static String kind(String table) {
+            if (table.startsWith("act_ru_")) {
+                return "runtime";
+            } else if (table.startsWith("act_hi_")) {
+                return "history";
+            } else if (table.equals("act_ge_bytearray")) {
+                return "bytearray";
+            } else if (table.startsWith("act_")) {
+                return "engine-other";
+            }
+            return "bindflow";
+        }
+    }
+
+    // ---- the wrappers ------------------------------------------------------------------------------------------------
+
+    private interface Call {
+        Object call(Method method, Object[] args) throws Throwable;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T proxy(Class<T> type, Object target, Call call) {
+        return (T) Proxy.newProxyInstance(JdbcCounters.class.getClassLoader(), new Class<?>[] {type}, (InvocationHandler) (p, m, a) -> {
+            try {
+                return call.call(m, a);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        });
+    }
+
+    /** Per checked-out connection: whether the open transaction wrote, and whether it auto-commits. */
+    private Connection connection(Connection target) throws Exception {
+        boolean[] state = {target.getAutoCommit(), false};   // auto-commit, wrote since the last commit
+        return proxy(Connection.class, target, (method, args) -> {
+            String name = method.getName();
+            if (name.equals("setAutoCommit")) {
+                state[0] = (Boolean) args[0];
+            } else if (name.equals("commit") || name.equals("rollback")) {
+                if (name.equals("commit") && state[1]) {
+                    commits.increment();
+                }
+                state[1] = false;
+            }
+            Object result = method.invoke(target, args);
+            if (result instanceof Statement && (name.startsWith("prepare") || name.equals("createStatement"))) {
+                String sql = args != null && args.length > 0 && args[0] instanceof String q ? q : null;
+                Class<?> type = result instanceof CallableStatement ? CallableStatement.class
+                        : result instanceof PreparedStatement ? PreparedStatement.class : Statement.class;
+                return statement(type, (Statement) result, sql, state);
+            }
+            return result;
+        });
+    }
+
+    private Object statement(Class<?> type, Statement target, String preparedSql, boolean[] connection) {
+        int[] batched = {0};
+        java.util.List<String> batchSql = new java.util.ArrayList<>();
+        return proxy(type, target, (method, args) -> {
+            String name = method.getName();
+            Object result = method.invoke(target, args);
+            switch (name) {
+                case "addBatch" -> {
+                    batched[0]++;
+                    if (args != null && args.length == 1 && args[0] instanceof String q) {
+                        batchSql.add(q);
+                    }
+                }
+                case "clearBatch" -> {
+                    batched[0] = 0;
+                    batchSql.clear();
+                }
+                case "executeBatch", "executeLargeBatch" -> {
+                    int[] counts = result instanceof long[] l ? java.util.Arrays.stream(l).mapToInt(x -> (int) x).toArray()
+                            : (int[]) result;
+                    for (int i = 0; i < counts.length; i++) {
+                        String sql = preparedSql != null ? preparedSql : i < batchSql.size() ? batchSql.get(i) : null;
+                        executed(sql, counts[i] == Statement.SUCCESS_NO_INFO ? 1 : counts[i], connection);
+                    }
+                    batched[0] = 0;
+                    batchSql.clear();
+                }
+                case "execute", "executeUpdate", "executeLargeUpdate", "executeQuery" -> {
+                    String sql = args != null && args.length > 0 && args[0] instanceof String q ? q : preparedSql;
+                    long rows = result instanceof Integer n ? n : result instanceof Long n ? n
+                            : Boolean.FALSE.equals(result) ? target.getUpdateCount() : 0;
+                    executed(sql, rows, connection);
+                }
+                default -> {
+                }
+            }
+            return result;
+        });
+    }
+
+    private void executed(String sql, long rows, boolean[] connection) {
+        statements.increment();
+        Matcher m = sql == null ? null : WRITE.matcher(sql);
+        if (m == null || !m.find()) {
+            return;
+        }
+        writeStatements.increment();
+        if (rows > 0) {
+            String table = m.group(1).replace("\"", "").toLowerCase(Locale.ROOT);
+            table = table.substring(table.lastIndexOf('.') + 1);
+            rowsByTable.computeIfAbsent(table, t -> new LongAdder()).add(rows);
+        }
+        if (connection[0]) {
+            commits.increment();          // auto-commit: each write is a transaction of its own
+        } else {
+            connection[1] = true;
+        }
+    }
+}
