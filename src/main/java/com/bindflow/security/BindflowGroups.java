@@ -19,6 +19,13 @@ public final class BindflowGroups {
     /** API clients that may call the sandbox endpoints {@code /sandbox/*} (sandbox profile only). */
     public static final String SANDBOX = "sandbox";
 
+    /** Staff who watch the service: Actuator's metrics and health details ({@code /actuator}). */
+    public static final String OPERATORS = "operators";
+    /** Camunda's administrators' group. */
+    public static final String CAMUNDA_ADMIN = "camunda-admin";
+    /** The groups whose members may use the operators' endpoints. */
+    public static final List<String> OPERATIONS = List.of(OPERATORS, CAMUNDA_ADMIN);
+
     /** The groups whose members work on user tasks in Tasklist. */
     public static final List<String> STAFF = List.of(ELIGIBILITY_REVIEWERS, CUSTOMER_SERVICE, RISK_REVIEWERS, RISK_SUPERVISORS);
 

@@ -32,6 +32,7 @@ public class SandboxIdentitySeeder extends AbstractProcessEnginePlugin {
         groups.put(BindflowGroups.CUSTOMER_SERVICE, "Customer service");
         groups.put(BindflowGroups.RISK_REVIEWERS, "Risk reviewers");
         groups.put(BindflowGroups.RISK_SUPERVISORS, "Risk supervisors");
+        groups.put(BindflowGroups.OPERATORS, "Operators");
         GROUPS = Collections.unmodifiableMap(groups);
     }
 

@@ -33,7 +33,8 @@ public class SandboxUsersProperties {
             new SandboxUser("reviewer2", "reviewer2", "Rui", "Reviewer", null, List.of(BindflowGroups.ELIGIBILITY_REVIEWERS)),
             new SandboxUser("cs1", "cs1", "Chen", "Service", null, List.of(BindflowGroups.CUSTOMER_SERVICE)),
             new SandboxUser("risk1", "risk1", "Ren", "Risk", null, List.of(BindflowGroups.RISK_REVIEWERS)),
-            new SandboxUser("supervisor1", "supervisor1", "Su", "Supervisor", null, List.of(BindflowGroups.RISK_SUPERVISORS)));
+            new SandboxUser("supervisor1", "supervisor1", "Su", "Supervisor", null, List.of(BindflowGroups.RISK_SUPERVISORS)),
+            new SandboxUser("ops1", "ops1", "Ou", "Operator", null, List.of(BindflowGroups.OPERATORS)));
 
     private Map<String, UserEntry> users = new LinkedHashMap<>();
 
