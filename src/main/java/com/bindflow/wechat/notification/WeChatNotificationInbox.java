@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -72,26 +73,31 @@ public class WeChatNotificationInbox implements DueWork {
     private final Supplier<List<WeChatEventHandler>> handlers;
     private final Supplier<List<WeChatEventTranslator>> translators;
     private final WeChatInboxProperties properties;
+    private final WeChatInboxMetrics metrics;
 
     /** The application's inbox: the handlers are every {@link WeChatEventHandler} bean, looked up at each run. */
     @Autowired
     public WeChatNotificationInbox(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Clock clock,
                                    ObjectMapper json, ObjectProvider<WeChatEventHandler> handlers,
-                                   ObjectProvider<WeChatEventTranslator> translators, WeChatInboxProperties properties) {
+                                   ObjectProvider<WeChatEventTranslator> translators, WeChatInboxProperties properties,
+                                   WeChatInboxMetrics metrics) {
         this(jdbc, transactionManager, clock, json, () -> handlers.orderedStream().toList(),
-                () -> translators.orderedStream().toList(), properties);
+                () -> translators.orderedStream().toList(), properties, metrics);
     }
 
     /** An inbox with handlers of one's own (tests): the same table, other handlers. */
     public WeChatNotificationInbox(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Clock clock,
                                    ObjectMapper json, List<? extends WeChatEventHandler> handlers,
                                    WeChatInboxProperties properties) {
-        this(jdbc, transactionManager, clock, json, () -> List.copyOf(handlers), List::of, properties);
+        this(jdbc, transactionManager, clock, json, () -> List.copyOf(handlers), List::of, properties,
+                WeChatInboxMetrics.none());
     }
 
     private WeChatNotificationInbox(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Clock clock,
                                     ObjectMapper json, Supplier<List<WeChatEventHandler>> handlers,
-                                    Supplier<List<WeChatEventTranslator>> translators, WeChatInboxProperties properties) {
+                                    Supplier<List<WeChatEventTranslator>> translators, WeChatInboxProperties properties,
+                                    WeChatInboxMetrics metrics) {
+        this.metrics = metrics;
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(transactionManager);
         this.clock = clock;
@@ -118,6 +124,11 @@ public class WeChatNotificationInbox implements DueWork {
                 n.id(), n.eventType(), n.resourceType(), n.summary(), n.createTime(), n.resourceJson(), ts(receivedAt),
                 State.PENDING.name(), 0, ts(receivedAt));
         return true;
+    }
+
+    /** A notification received again (the endpoint ignores it): counted. */
+    void duplicate(String eventType) {
+        metrics.duplicate(eventType);
     }
 
     // ---- reading ----------------------------------------------------------------------------------------------------
@@ -190,7 +201,7 @@ public class WeChatNotificationInbox implements DueWork {
             return false;
         }
         try {
-            tx.executeWithoutResult(s -> {
+            Entry handled = tx.execute(s -> {
                 Entry entry = find(id).orElseThrow();
                 dispatch(entry.event(), handlers);
                 int marked = jdbc.update("update wechat_notification set state = ?, processed_at = ?, last_error = null, "
@@ -199,7 +210,9 @@ public class WeChatNotificationInbox implements DueWork {
                 if (marked != 1) {
                     throw new ClaimLost(id);
                 }
+                return entry;
             });
+            metrics.handled(handled.eventType(), Duration.between(handled.receivedAt(), clock.instant()));
             return true;
         } catch (ClaimLost e) {
             log.warn("WeChat notification {}: the claim ran out while it was handled; another node has it now", id);
