@@ -31,7 +31,7 @@ public class BindingMetrics {
     }
 
     void started(Channel channel) {
-        AfterCommit.run(() -> Counter.builder(STARTED).description("bindings started").baseUnit("bindings")
+        AfterCommit.run(() -> Counter.builder(STARTED).description("bindings started")
                 .tag("channel", channel.name()).register(meters).increment());
     }
 
@@ -44,7 +44,7 @@ public class BindingMetrics {
                         .register(meters).record(Duration.between(since, now));
             }
             if (to.ended()) {
-                Counter.builder(ENDED).description("bindings ended, by status and first reason").baseUnit("bindings")
+                Counter.builder(ENDED).description("bindings ended, by status and first reason")
                         .tag("channel", channel.name()).tag("status", to.name())
                         .tag("reason", reasons == null || reasons.isEmpty() ? "none" : reasons.get(0))
                         .register(meters).increment();

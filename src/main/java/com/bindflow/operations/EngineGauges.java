@@ -34,10 +34,10 @@ public class EngineGauges {
         this.refreshNanos = refresh.toNanos();
         for (String group : BindflowGroups.STAFF) {
             Gauge.builder(OPEN_TASKS, this, g -> g.count(group)).description("open user tasks by candidate group")
-                    .baseUnit("tasks").tag("group", group).register(meters);
+                    .tag("group", group).register(meters);
         }
         Gauge.builder(OPEN_INCIDENTS, this, g -> g.count(OPEN_INCIDENTS)).description("open incidents")
-                .baseUnit("incidents").register(meters);
+                .register(meters);
     }
 
     private synchronized double count(String key) {

@@ -26,7 +26,7 @@ public class OverdueMetrics {
     }
 
     void opened(Channel channel) {
-        AfterCommit.run(() -> Counter.builder(CASES_OPENED).description("overdue cases opened").baseUnit("cases")
+        AfterCommit.run(() -> Counter.builder(CASES_OPENED).description("overdue cases opened")
                 .tag("channel", channel.name()).register(meters).increment());
     }
 
