@@ -6,11 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import java.security.Principal;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -73,7 +71,8 @@ public class StaffAuthenticationFilter extends OncePerRequestFilter {
             staff = fromWebappSession(request);
         }
         if (staff != null && staff.operator()) {
-            chain.doFilter(new StaffRequest(request, staff), response);
+            chain.doFilter(new ApiClientAuthenticationFilter.AuthenticatedClientRequest(request, staff.userId(),
+                    staff.groups()), response);
         } else if (health) {
             chain.doFilter(request, response);
         } else if (staff == null) {
@@ -118,33 +117,5 @@ public class StaffAuthenticationFilter extends OncePerRequestFilter {
 
     private void problem(HttpServletRequest request, HttpServletResponse response, ApiProblem problem) throws IOException {
         ProblemResponses.write(request, response, problem, objectMapper.get());
-    }
-
-    /** The request as Actuator sees it: the operator as principal, the operator's groups as roles. */
-    static final class StaffRequest extends HttpServletRequestWrapper {
-
-        private final Staff staff;
-        private final Principal principal;
-
-        StaffRequest(HttpServletRequest request, Staff staff) {
-            super(request);
-            this.staff = staff;
-            this.principal = staff::userId;
-        }
-
-        @Override
-        public Principal getUserPrincipal() {
-            return principal;
-        }
-
-        @Override
-        public String getRemoteUser() {
-            return staff.userId();
-        }
-
-        @Override
-        public boolean isUserInRole(String role) {
-            return staff.groups().contains(role);
-        }
     }
 }

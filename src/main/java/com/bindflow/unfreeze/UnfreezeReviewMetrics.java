@@ -1,43 +1,18 @@
 package com.bindflow.unfreeze;
 
-import com.bindflow.shared.AfterCommit;
-import io.micrometer.core.instrument.Counter;
+import com.bindflow.shared.ReviewSlaMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.camunda.bpm.spring.boot.starter.event.ExecutionEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The travel-proof review's SLA in metrics, read from the engine's execution events (Camunda's Spring eventing), when
- * they commit: {@code bindflow.review.sla.breaches} when {@code bindflow.unfreeze.review-sla} passes undecided, and
- * {@code bindflow.review.escalations} when risk supervisors get the review; tag {@code review=unfreeze}.
+ * The travel-proof review's SLA in metrics ({@code review=unfreeze}): a breach when {@code bindflow.unfreeze.review-sla}
+ * passes undecided, an escalation when risk supervisors get the review.
  */
 @Component
-public class UnfreezeReviewMetrics {
-
-    static final String SLA_BREACHES = "bindflow.review.sla.breaches";
-    static final String ESCALATIONS = "bindflow.review.escalations";
-    static final String REVIEW = "unfreeze";
-
-    private final MeterRegistry meters;
+public class UnfreezeReviewMetrics extends ReviewSlaMetrics {
 
     public UnfreezeReviewMetrics(MeterRegistry meters) {
-        this.meters = meters;
-    }
-
-    @EventListener(condition = "#event.eventName == 'start'")
-    public void onActivityStart(ExecutionEvent event) {
-        if (event.getProcessDefinitionId() == null
-                || !event.getProcessDefinitionId().startsWith(UnfreezeProcess.PROCESS_ID + ":")) {
-            return;
-        }
-        String metric = switch (String.valueOf(event.getCurrentActivityId())) {
-            case UnfreezeProcess.TIMER_REVIEW_SLA -> SLA_BREACHES;
-            case UnfreezeProcess.TASK_ESCALATED_REVIEW -> ESCALATIONS;
-            default -> null;
-        };
-        if (metric != null) {
-            AfterCommit.run(() -> Counter.builder(metric).tag("review", REVIEW).register(meters).increment());
-        }
+        super(meters, "unfreeze", UnfreezeProcess.PROCESS_ID, UnfreezeProcess.TIMER_REVIEW_SLA,
+                UnfreezeProcess.TASK_ESCALATED_REVIEW);
     }
 }
