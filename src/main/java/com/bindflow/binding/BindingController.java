@@ -63,6 +63,9 @@ public class BindingController {
 
     @GetMapping
     public List<BindingView> list(@RequestParam String userId) {
+        if (userId.isBlank()) {
+            throw ApiProblem.badRequest("userId", "The parameter userId may not be empty.");
+        }
         return bindings.listByUser(userId).stream().map(this::view).toList();
     }
 

@@ -39,7 +39,19 @@ public class BindingSteps {
      * unknown binding, a 409 {@code WRONG_STATUS} otherwise. Call inside a transaction.
      */
     public Binding lockInStatus(String id, BindingStatus expected) {
-        Binding binding = bindings.lock(id).orElseThrow(() -> notFound(id));
+        return requireStatus(id, bindings.lock(id), expected);
+    }
+
+    /**
+     * Reads the binding, without a lock, and checks it is in the status a step needs (as {@link #lockInStatus}): for a
+     * step that asks an outside system before it takes the lock, and checks again under it.
+     */
+    public Binding findInStatus(String id, BindingStatus expected) {
+        return requireStatus(id, bindings.find(id), expected);
+    }
+
+    private static Binding requireStatus(String id, Optional<Binding> found, BindingStatus expected) {
+        Binding binding = found.orElseThrow(() -> notFound(id));
         if (binding.status() != expected) {
             throw ApiProblem.conflict("WRONG_STATUS", "Binding " + id + " is " + binding.status()
                     + "; this step needs " + expected + ".").with("currentStatus", binding.status().name());

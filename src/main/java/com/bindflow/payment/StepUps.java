@@ -3,6 +3,7 @@ package com.bindflow.payment;
 import com.bindflow.risk.LayerResult;
 import com.bindflow.risk.RiskOutcome;
 import com.bindflow.shared.ApiProblem;
+import com.bindflow.shared.OutsideRefusal;
 import com.bindflow.verification.FaceRecognition;
 import java.time.Clock;
 import java.time.Instant;
@@ -76,7 +77,7 @@ public class StepUps {
         FaceRecognition.Result face;
         try {
             face = faces.verify(before.userId(), providerToken);
-        } catch (IllegalArgumentException unknownToken) {
+        } catch (OutsideRefusal unknownToken) {
             throw ApiProblem.badRequest("providerToken", unknownToken.getMessage());
         }
         // JD Finance's word on the permission is asked before the ledger lock is taken, as for new payments

@@ -19,8 +19,11 @@ import org.springframework.http.HttpStatus;
  */
 public record ReportPeriod(Instant from, Instant to, ZoneId zone) {
 
-    /** The earliest and (exclusive) latest bound accepted: the years 1970 to 9999. */
-    static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+    /**
+     * The earliest and (exclusive) latest bound accepted: the years 1900 to 9999, in any zone (so the start of
+     * 1900-01-01 or 1970-01-01 in Asia/Shanghai, hours before that day in UTC, is a valid bound).
+     */
+    static final Instant EARLIEST = Instant.parse("1899-12-31T00:00:00Z");
     static final Instant LATEST = Instant.parse("+10000-01-01T00:00:00Z");
 
     public static ReportPeriod parse(String from, String to, ZoneId zone) {
@@ -56,7 +59,7 @@ public record ReportPeriod(Instant from, Instant to, ZoneId zone) {
         }
         if (bound.isBefore(EARLIEST) || !bound.isBefore(LATEST)) {
             throw ApiProblem.badRequest(field, "The value '" + Texts.abbreviate(text) + "' is out of range for " + field
-                    + ": reports cover the years 1970 to 9999.");
+                    + ": reports cover the years 1900 to 9999.");
         }
         return bound;
     }

@@ -29,6 +29,18 @@ public final class ApiClients {
     /** The most secrets a client may have at once: the current one and the next (or previous) during a rotation. */
     public static final int MAX_SECRETS = 2;
 
+    /**
+     * The least estimated entropy of a secret in production, in bits ({@link #estimatedBits}): 32 random hexadecimal
+     * digits estimate about 110 (in 10,000 draws never below 93), 32 random base64 characters about 145; a run of one character, a short alphabet
+     * repeated, does not reach it. Besides, a secret that contains the client's id or a placeholder word
+     * ({@link #PLACEHOLDERS}) is refused.
+     */
+    public static final int MIN_SECRET_BITS = 80;
+
+    /** Words that mark a placeholder, not a secret (any case). */
+    static final List<String> PLACEHOLDERS = List.of("changeme", "change-me", "change_me", "password", "secret", "example",
+            "placeholder");
+
     /** An authenticated API client: its id and groups. */
     public record Client(String id, Set<String> groups) {
     }
@@ -41,6 +53,15 @@ public final class ApiClients {
 
     /** Checks the configuration at start-up: a refusal names the client and what is wrong, never a secret. */
     public ApiClients(Map<String, SecurityProperties.ApiClient> configured, int minSecretLength) {
+        this(configured, minSecretLength, 0);
+    }
+
+    /**
+     * {@code minSecretBits}: the least {@link #estimatedBits} of every secret (0: no check). The right secret passes
+     * even from a source that is throttled for wrong ones (nobody can lock a client out), so each answer tells a stranger
+     * whether a guess was right: what makes guessing hopeless is the secret's entropy, checked here at start-up.
+     */
+    public ApiClients(Map<String, SecurityProperties.ApiClient> configured, int minSecretLength, int minSecretBits) {
         configured.forEach((id, client) -> {
             if (id == null || id.isBlank() || id.contains(":") || !id.equals(id.strip())) {
                 throw new IllegalStateException("bindflow.security.api-clients: '" + id
@@ -56,6 +77,17 @@ public final class ApiClients {
                     throw new IllegalStateException("bindflow.security.api-clients." + id + ".secrets: every secret must "
                             + "have at least " + minSecretLength + " characters (bindflow.security.api-client-min-secret-length)");
                 }
+                String lower = secret.toLowerCase(java.util.Locale.ROOT);
+                if (minSecretBits > 0 && (lower.contains(id.toLowerCase(java.util.Locale.ROOT))
+                        || PLACEHOLDERS.stream().anyMatch(lower::contains))) {
+                    throw new IllegalStateException("bindflow.security.api-clients." + id + ".secrets: a secret contains "
+                            + "the client id or a placeholder word; generate one, e.g. openssl rand -base64 32");
+                }
+                if (estimatedBits(secret) < minSecretBits) {
+                    throw new IllegalStateException("bindflow.security.api-clients." + id + ".secrets: a secret is too "
+                            + "predictable (estimated entropy below " + minSecretBits + " bits, "
+                            + "bindflow.security.api-client-min-secret-bits); generate one, e.g. openssl rand -base64 32");
+                }
             }
             Set<String> groups = new LinkedHashSet<>();
             groups.add(BindflowGroups.API_CLIENTS);
@@ -66,6 +98,26 @@ public final class ApiClients {
         new SecureRandom().nextBytes(random);
         byte[] nobody = sha256(new String(random, StandardCharsets.ISO_8859_1));
         unknownClient = List.of(nobody, nobody);
+    }
+
+    /**
+     * A rough estimate of a secret's entropy in bits: its length times the empirical Shannon entropy of its characters
+     * (a character repeated or drawn from few counts little). A floor against placeholders and patterns, not a proof of
+     * randomness.
+     */
+    public static double estimatedBits(String secret) {
+        if (secret == null || secret.isEmpty()) {
+            return 0;
+        }
+        Map<Integer, Integer> counts = new java.util.HashMap<>();
+        secret.codePoints().forEach(c -> counts.merge(c, 1, Integer::sum));
+        int length = secret.codePointCount(0, secret.length());
+        double perCharacter = 0;
+        for (int n : counts.values()) {
+            double p = (double) n / length;
+            perCharacter -= p * Math.log(p) / Math.log(2);
+        }
+        return perCharacter * length;
     }
 
     /** The client whose id and secret these are, or empty. Constant time in the secret. */

@@ -21,7 +21,8 @@ public class ApiSecurityConfiguration {
 
     @Bean
     public ApiClients apiClients(SecurityProperties properties) {
-        return new ApiClients(properties.getApiClients(), properties.getApiClientMinSecretLength());
+        return new ApiClients(properties.getApiClients(), properties.getApiClientMinSecretLength(),
+                properties.getApiClientMinSecretBits());
     }
 
     @Bean

@@ -3,7 +3,6 @@ package com.bindflow.security;
 import com.bindflow.shared.ApiProblem;
 import com.bindflow.shared.ProblemResponses;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,7 +21,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.URLDecoder;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -62,8 +60,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *
  * <p>The path is matched as the container decoded and normalised it (no dot segments or path parameters), with
  * repeated slashes, a trailing slash and letter case ignored. A body is read up to {@value #MAX_BODY_BYTES} bytes
- * (413 beyond), parsed leniently (whatever Camunda's JSON reader could take) and handed on unchanged; a body that is
- * not JSON, repeats a key, or comes compressed is refused rather than passed unchecked.
+ * (413 beyond), decoded as UTF-8 and parsed as strict JSON, and what the engine gets is exactly what was checked:
+ * the parsed query written anew as UTF-8, declared {@code charset=UTF-8}. A declared charset other than UTF-8 is a 415
+ * ({@code UNSUPPORTED_CHARSET}: the engine would decode the bytes with it, and ISO-2022-JP's escape sequences or
+ * UTF-16 can hide {@code ${} from a reader of UTF-8); a body that is not strict JSON in UTF-8, repeats a key, or comes
+ * compressed is refused rather than passed unchecked. {@code orQueries} as a query parameter is a 400 (Camunda reads
+ * them from a POST body only). A stored filter whose saved query holds an expression other than Tasklist's own is not
+ * executed (403 {@code FILTER_REFUSED}, {@link StoredFilters}).
  */
 public class EngineQueryGuard extends OncePerRequestFilter {
 
@@ -74,14 +77,15 @@ public class EngineQueryGuard extends OncePerRequestFilter {
     private static final Pattern ENGINE_NAME = Pattern.compile("/engine/([^/]+)/");
     private static final Pattern FILTER_EXECUTION = Pattern.compile("filter/[^/]+/(list|count|singleresult)");
 
-    private static final ObjectMapper LENIENT = JsonMapper.builder()
-            .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS, JsonReadFeature.ALLOW_YAML_COMMENTS,
-                    JsonReadFeature.ALLOW_SINGLE_QUOTES, JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES,
-                    JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS, JsonReadFeature.ALLOW_BACKSLASH_ESCAPING_ANY_CHARACTER,
-                    JsonReadFeature.ALLOW_LEADING_ZEROS_FOR_NUMBERS, JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS,
-                    JsonReadFeature.ALLOW_MISSING_VALUES, JsonReadFeature.ALLOW_TRAILING_COMMA)
+    /**
+     * Strict JSON only (RFC 8259, no comments, quotes of one kind, no unescaped control characters), read from UTF-8
+     * text: what this guard passes on is exactly what it checked, re-written as UTF-8 ({@link #checkedBody}).
+     */
+    private static final ObjectMapper STRICT = JsonMapper.builder()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.USE_FAST_BIG_NUMBER_PARSER)
+            .nodeFactory(com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true))
             .build();
 
     /** What a request to the engine API is, as far as task queries go. */
@@ -103,14 +107,16 @@ public class EngineQueryGuard extends OncePerRequestFilter {
     private final String webappEngineApi;
     private final Supplier<IdentityService> identityService;
     private final Supplier<ObjectMapper> problemWriter;
+    private final StoredFilters storedFilters;
 
     /**
      * @param engineRestPath the engine REST API's path ({@code /engine-rest})
      * @param webappPath     the webapps' path ({@code /camunda}); their engine API is {@code <webappPath>/api/engine}
      */
     public EngineQueryGuard(String engineRestPath, String webappPath, Supplier<IdentityService> identityService,
-                            Supplier<ObjectMapper> problemWriter) {
+                            Supplier<ObjectMapper> problemWriter, StoredFilters storedFilters) {
         this.engineRest = canonical(engineRestPath);
+        this.storedFilters = storedFilters;
         this.webappEngineApi = canonical(webappPath) + "/api/engine";
         this.identityService = identityService;
         this.problemWriter = problemWriter;
@@ -189,6 +195,23 @@ public class EngineQueryGuard extends OncePerRequestFilter {
             refused(request, response, inParameters.get());
             return;
         }
+        Optional<String> orQueries = queryParameters(request.getQueryString()).keySet().stream()
+                .filter(name -> name.trim().equalsIgnoreCase("orQueries")).findFirst();
+        if (orQueries.isPresent()) {
+            // Camunda cannot read them from the query string (it failed with a 500): only in a POST body
+            refuse(request, response, ApiProblem.badRequest(orQueries.get(),
+                    "orQueries are accepted in the JSON body of a POST only."));
+            return;
+        }
+        if (kind == Kind.FILTER_EXECUTION) {
+            Optional<QueryExpressions.Finding> stored = storedFilters.refusal(filterId(engineApiPath(path)));
+            if (stored.isPresent()) {
+                refuse(request, response, new ApiProblem(HttpStatus.FORBIDDEN, "FILTER_REFUSED", stored.get().field(),
+                        "This filter's stored query holds an expression other than Tasklist's own; it is not executed. "
+                                + "An administrator must change or delete it."));
+                return;
+            }
+        }
         if (method.equals("GET") || method.equals("HEAD") || kind == Kind.FILTER_DELETE) {
             chain.doFilter(request, response);
             return;
@@ -196,7 +219,15 @@ public class EngineQueryGuard extends OncePerRequestFilter {
         String encoding = request.getHeader("Content-Encoding");
         if (encoding != null && !encoding.isBlank() && !encoding.trim().equalsIgnoreCase("identity")) {
             refuse(request, response, new ApiProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "CONTENT_ENCODING_REFUSED",
-                    "A task query is accepted uncompressed only."));
+                    "Content-Encoding", "A task query is accepted uncompressed only."));
+            return;
+        }
+        String forwardedType;
+        try {
+            forwardedType = forwardedContentType(request.getHeaders("Content-Type"));
+        } catch (IllegalArgumentException refusedType) {
+            refuse(request, response, new ApiProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_CHARSET",
+                    "Content-Type", refusedType.getMessage()));
             return;
         }
         byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
@@ -205,42 +236,84 @@ public class EngineQueryGuard extends OncePerRequestFilter {
                     "A task query may have at most " + MAX_BODY_BYTES + " bytes."));
             return;
         }
-        Optional<QueryExpressions.Finding> inBody;
+        JsonNode query;
         try {
-            inBody = inBody(body, request.getCharacterEncoding(), kind);
+            query = checkedBody(body);
         } catch (IOException | IllegalArgumentException notJson) {
-            refuse(request, response, ApiProblem.badRequest("body", "The body is not a JSON task query."));
+            refuse(request, response, ApiProblem.badRequest("body", "The body is not a strict JSON task query in UTF-8."));
             return;
         }
+        Optional<QueryExpressions.Finding> inBody = query == null ? Optional.empty()
+                : kind == Kind.FILTER_SAVE ? QueryExpressions.inStoredQuery(query.path("query"))
+                : QueryExpressions.inAdhocQuery(query);
         if (inBody.isPresent()) {
             refused(request, response, inBody.get());
             return;
         }
-        chain.doFilter(new BufferedBodyRequest(request, body), response);
+        byte[] checked = query == null ? new byte[0] : STRICT.writeValueAsBytes(query);
+        chain.doFilter(new BufferedBodyRequest(request, checked, forwardedType), response);
     }
 
-    /** The body as raw JSON (encoding detected) and as text of the declared charset: both must pass. */
-    private Optional<QueryExpressions.Finding> inBody(byte[] body, String declaredCharset, Kind kind) throws IOException {
-        if (isBlank(body)) {
-            return Optional.empty();
+    /**
+     * The Content-Type the engine gets: the media type as sent, with charset UTF-8; null when none was sent. A declared
+     * charset other than UTF-8 (ISO-2022-JP, UTF-16, …), more than one charset or more than one Content-Type is refused
+     * (IllegalArgumentException with the reason): the engine's reader would decode the bytes otherwise than this guard.
+     */
+    static String forwardedContentType(java.util.Enumeration<String> headers) {
+        List<String> values = headers == null ? List.of() : java.util.Collections.list(headers);
+        if (values.isEmpty()) {
+            return null;
         }
-        List<JsonNode> readings = new ArrayList<>();
-        readings.add(LENIENT.readTree(body));
-        if (declaredCharset != null) {
-            readings.add(LENIENT.readTree(new String(body, Charset.forName(declaredCharset))));
+        if (values.size() > 1) {
+            throw new IllegalArgumentException("Send one Content-Type: application/json (UTF-8).");
         }
-        for (JsonNode reading : readings) {
-            if (reading == null || reading.isMissingNode()) {
+        String[] parts = values.get(0).split(";");
+        String type = parts[0].trim();
+        if (type.isEmpty() || type.indexOf('/') < 1) {
+            throw new IllegalArgumentException("The Content-Type is not a media type; send application/json (UTF-8).");
+        }
+        for (int i = 1; i < parts.length; i++) {
+            String parameter = parts[i].trim();
+            int equals = parameter.indexOf('=');
+            String name = (equals < 0 ? parameter : parameter.substring(0, equals)).trim();
+            if (!name.equalsIgnoreCase("charset")) {
                 continue;
             }
-            Optional<QueryExpressions.Finding> found = kind == Kind.FILTER_SAVE
-                    ? QueryExpressions.inStoredQuery(reading.path("query"))
-                    : QueryExpressions.inAdhocQuery(reading);
-            if (found.isPresent()) {
-                return found;
+            String value = equals < 0 ? "" : parameter.substring(equals + 1).trim();
+            if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+                value = value.substring(1, value.length() - 1).trim();
+            }
+            if (!value.equalsIgnoreCase("UTF-8") && !value.equalsIgnoreCase("UTF8")) {
+                throw new IllegalArgumentException("The engine API accepts task queries in UTF-8 only, not in '"
+                        + com.bindflow.shared.Texts.abbreviate(value) + "'.");
             }
         }
-        return Optional.empty();
+        return type + ";charset=UTF-8";
+    }
+
+    /**
+     * The body decoded as UTF-8 (malformed bytes refused, no byte-order mark) and parsed as strict JSON; null when
+     * blank.
+     */
+    static JsonNode checkedBody(byte[] body) throws IOException {
+        if (isBlank(body)) {
+            return null;
+        }
+        String text = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                .decode(java.nio.ByteBuffer.wrap(body)).toString();
+        JsonNode node = STRICT.readTree(text);
+        if (node == null || node.isMissingNode()) {
+            return null;
+        }
+        return node;
+    }
+
+    /** {@code filter/{id}/…}: the id. */
+    private static String filterId(String engineApiPath) {
+        String rest = engineApiPath.substring("filter/".length());
+        return rest.substring(0, rest.indexOf('/'));
     }
 
     private boolean isAdministrator(HttpServletRequest request, String path) {
@@ -318,10 +391,38 @@ public class EngineQueryGuard extends OncePerRequestFilter {
     static final class BufferedBodyRequest extends HttpServletRequestWrapper {
 
         private final byte[] body;
+        private final String contentType;
 
-        BufferedBodyRequest(HttpServletRequest request, byte[] body) {
+        /** {@code contentType}: what the request declares from now on (null: as sent, i.e. nothing). */
+        BufferedBodyRequest(HttpServletRequest request, byte[] body, String contentType) {
             super(request);
             this.body = body;
+            this.contentType = contentType;
+        }
+
+        @Override
+        public String getContentType() {
+            return contentType;
+        }
+
+        @Override
+        public String getCharacterEncoding() {
+            return contentType == null ? null : StandardCharsets.UTF_8.name();
+        }
+
+        @Override
+        public String getHeader(String name) {
+            return "content-type".equalsIgnoreCase(name) ? contentType
+                    : "content-length".equalsIgnoreCase(name) ? String.valueOf(body.length) : super.getHeader(name);
+        }
+
+        @Override
+        public java.util.Enumeration<String> getHeaders(String name) {
+            if ("content-type".equalsIgnoreCase(name) || "content-length".equalsIgnoreCase(name)) {
+                String value = getHeader(name);
+                return java.util.Collections.enumeration(value == null ? List.of() : List.of(value));
+            }
+            return super.getHeaders(name);
         }
 
         @Override
@@ -361,9 +462,7 @@ public class EngineQueryGuard extends OncePerRequestFilter {
 
         @Override
         public BufferedReader getReader() {
-            String charset = getCharacterEncoding();
-            return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body),
-                    charset == null ? StandardCharsets.UTF_8 : Charset.forName(charset)));
+            return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8));
         }
 
         @Override

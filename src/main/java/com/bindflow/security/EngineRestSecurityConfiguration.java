@@ -2,11 +2,14 @@ package com.bindflow.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -72,13 +75,26 @@ public class EngineRestSecurityConfiguration {
     public FilterRegistrationBean<EngineQueryGuard> engineQueryGuard(
             @Value("${spring.jersey.application-path:/engine-rest}") String applicationPath,
             @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath,
-            ObjectProvider<IdentityService> identityService, ObjectProvider<ObjectMapper> objectMapper) {
+            ObjectProvider<IdentityService> identityService, ObjectProvider<ObjectMapper> objectMapper,
+            ObjectProvider<ProcessEngine> processEngine) {
         FilterRegistrationBean<EngineQueryGuard> registration = new FilterRegistrationBean<>(new EngineQueryGuard(
-                normalize(applicationPath), normalize(webappPath), identityService::getObject, objectMapper::getObject));
+                normalize(applicationPath), normalize(webappPath), identityService::getObject, objectMapper::getObject,
+                new StoredFilters(processEngine::getObject)));
         registration.setName("bindflowEngineQueryGuard");
         registration.addUrlPatterns(normalize(applicationPath) + "/*", normalize(webappPath) + "/api/engine/*");
         registration.setOrder(ApiSecurityConfiguration.FILTER_ORDER + 10);
         return registration;
+    }
+
+    /** At start-up, every stored filter whose query holds another expression than Tasklist's own is logged at WARN. */
+    @Bean
+    public StoredFilters storedFilters(ObjectProvider<ProcessEngine> processEngine) {
+        return new StoredFilters(processEngine::getObject);
+    }
+
+    @Bean
+    public ApplicationListener<ApplicationReadyEvent> storedFilterScan(StoredFilters storedFilters) {
+        return ready -> storedFilters.scan();
     }
 
     /** Camunda's first-admin setup endpoint is closed ({@link AdminSetupClosedFilter}). */

@@ -17,7 +17,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * <p>{@code api-clients.<client-id>}: the API clients ({@link ApiClients}): {@code secrets} (one, or two while a
  * secret is rotated; in production from the environment) and {@code groups} beyond {@value BindflowGroups#API_CLIENTS}
- * (e.g. {@code jd-finance}). {@code api-client-min-secret-length}: the shortest secret accepted at start-up.
+ * (e.g. {@code jd-finance}). {@code api-client-min-secret-length}: the shortest secret accepted at start-up;
+ * {@code api-client-min-secret-bits}: the least estimated entropy ({@link ApiClients#estimatedBits}).
  *
  * <p>{@code wrong-credentials.*}: the per-source throttle of wrong credentials ({@link WrongCredentialThrottle}).
  */
@@ -29,6 +30,8 @@ public class SecurityProperties {
     private Map<String, ApiClient> apiClients = new LinkedHashMap<>();
 
     private int apiClientMinSecretLength = 32;
+
+    private int apiClientMinSecretBits = ApiClients.MIN_SECRET_BITS;
 
     private WrongCredentials wrongCredentials = new WrongCredentials();
 
@@ -57,6 +60,14 @@ public class SecurityProperties {
             throw new IllegalArgumentException("bindflow.security.api-client-min-secret-length must be at least 1");
         }
         this.apiClientMinSecretLength = apiClientMinSecretLength;
+    }
+
+    public int getApiClientMinSecretBits() {
+        return apiClientMinSecretBits;
+    }
+
+    public void setApiClientMinSecretBits(int apiClientMinSecretBits) {
+        this.apiClientMinSecretBits = Math.max(0, apiClientMinSecretBits);
     }
 
     public WrongCredentials getWrongCredentials() {
@@ -97,13 +108,39 @@ public class SecurityProperties {
 
     /**
      * {@code max-attempts} wrong credentials from one source within {@code window} reach a check; further ones in that
-     * window are answered 429. {@code max-sources}: how many sources a node keeps track of at once.
+     * window are answered 429, a source blocked again waits twice as long each time up to {@code max-block}.
+     * {@code max-total-attempts}: wrong credentials of all sources together within a window, beyond which every source
+     * is blocked after one. {@code max-sources}: how many sources a node keeps track of at once.
      */
     public static class WrongCredentials {
 
         private int maxAttempts = 10;
         private Duration window = Duration.ofMinutes(1);
         private int maxSources = 10_000;
+        private int maxTotalAttempts = 1000;
+        private Duration maxBlock = Duration.ofHours(1);
+
+        public int getMaxTotalAttempts() {
+            return maxTotalAttempts;
+        }
+
+        public void setMaxTotalAttempts(int maxTotalAttempts) {
+            if (maxTotalAttempts < 1) {
+                throw new IllegalArgumentException("bindflow.security.wrong-credentials.max-total-attempts must be at least 1");
+            }
+            this.maxTotalAttempts = maxTotalAttempts;
+        }
+
+        public Duration getMaxBlock() {
+            return maxBlock;
+        }
+
+        public void setMaxBlock(Duration maxBlock) {
+            if (maxBlock == null || maxBlock.isNegative() || maxBlock.isZero()) {
+                throw new IllegalArgumentException("bindflow.security.wrong-credentials.max-block must be positive");
+            }
+            this.maxBlock = maxBlock;
+        }
 
         public int getMaxAttempts() {
             return maxAttempts;

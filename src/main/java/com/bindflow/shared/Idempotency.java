@@ -16,10 +16,11 @@ public final class Idempotency {
     private Idempotency() {
     }
 
-    /** The header's value, checked: 1 to 255 characters (400 otherwise). */
+    /** The header's value, checked: 1 to 255 characters, no control character (400 otherwise). */
     public static String key(String header) {
-        if (header == null || header.isBlank() || header.length() > MAX_KEY) {
-            throw ApiProblem.badRequest(HEADER, "The " + HEADER + " header must have 1 to " + MAX_KEY + " characters.");
+        if (header == null || header.isBlank() || header.length() > MAX_KEY || Texts.firstControl(header) >= 0) {
+            throw ApiProblem.badRequest(HEADER, "The " + HEADER + " header must have 1 to " + MAX_KEY
+                    + " characters, none of them a control character.");
         }
         return header;
     }

@@ -88,7 +88,7 @@ public class OutsideCallFailure extends OutsideSystemUnavailableException {
 
     /**
      * Resilience4j's circuit-breaker failure predicate ({@code record-failure-predicate}): technical failures count,
-     * a business answer (an exception the adapter lets through, e.g. an unknown capture token) does not.
+     * a business answer ({@link OutsideRefusal}, e.g. an unknown capture token) does not.
      */
     public static final class Technical implements Predicate<Throwable> {
         @Override

@@ -23,9 +23,10 @@ import org.springframework.stereotype.Component;
  * ({@link OutsideSystem#tag()}), {@code operation} (e.g. {@code pay}) and {@code outcome} ({@link Outcome}).
  *
  * <p>An adapter hands over one attempt: it sends the request and either returns the answer or throws an
- * {@link OutsideCallFailure} naming the kind of technical failure. An {@link IllegalArgumentException} is the outside
- * system's clear refusal of our input (e.g. an unknown capture token): recorded as {@code rejected}, never retried and
- * not counted by the breaker; any other exception is a technical error. What may be sent again is the call's
+ * {@link OutsideCallFailure} naming the kind of technical failure. An {@link OutsideRefusal} is the outside system's
+ * clear refusal of our input (e.g. an unknown capture token): recorded as {@code rejected}, never retried and not
+ * counted by the breaker; any other exception is a technical error (kept by its class name only: an SDK's exception may
+ * carry the request into logs and incidents). What may be sent again is the call's
  * {@link Retries}: an idempotent call after an error or when it never left, a call that is not idempotent only when it
  * never left; never after a timeout (that attempt has spent the time budget; the job's own retry comes later).
  */
@@ -127,7 +128,17 @@ public class OutsideCalls {
      */
     public <T> T call(Budget budget, OutsideSystem system, String operation, Retries policy,
                       Predicate<? super T> rejected, Attempt<T> attempt) {
-        CircuitBreaker breaker = breakers.circuitBreaker(system.tag());
+        return call(budget, system, system.tag(), operation, policy, rejected, attempt);
+    }
+
+    /**
+     * As {@link #call(Budget, OutsideSystem, String, Retries, Predicate, Attempt)}, through the circuit breaker named
+     * {@code circuit} instead of the system's own: for calls that may fail on their own (an endpoint not confirmed
+     * yet) without opening the breaker of the system's other calls.
+     */
+    public <T> T call(Budget budget, OutsideSystem system, String circuit, String operation, Retries policy,
+                      Predicate<? super T> rejected, Attempt<T> attempt) {
+        CircuitBreaker breaker = breakers.circuitBreaker(circuit);
         Retry retry = retries.retry(system.tag());
         Supplier<T> once = () -> {
             if (budget.spent()) {
@@ -159,14 +170,18 @@ public class OutsideCalls {
             log.warn("{} {}: {} ({}){}", system.tag(), operation, failure.getMessage(), failure.kind(),
                     failure.retryable() ? ", may be sent again" : "");
             throw failure;
-        } catch (IllegalArgumentException refused) {
+        } catch (OutsideRefusal refused) {
             record(system, operation, Outcome.REJECTED, System.nanoTime() - start);
             throw refused;
         } catch (RuntimeException unexpected) {
             record(system, operation, Outcome.ERROR, System.nanoTime() - start);
-            log.warn("{} {}: unexpected {}", system.tag(), operation, unexpected.toString());
-            throw new OutsideCallFailure(system, OutsideCallFailure.Kind.ERROR,
-                    operation + ": " + unexpected.getClass().getSimpleName(), unexpected);
+            // the class name only, no message and no cause: an SDK's exception may carry the request (headers, body)
+            OutsideCallFailure failure = new OutsideCallFailure(system, OutsideCallFailure.Kind.ERROR,
+                    operation + ": " + unexpected.getClass().getSimpleName());
+            failure.retryable(policy.allow(failure.kind()));
+            log.warn("{} {}: unexpected {}{}", system.tag(), operation, unexpected.getClass().getName(),
+                    failure.retryable() ? ", may be sent again" : "");
+            throw failure;
         }
     }
 

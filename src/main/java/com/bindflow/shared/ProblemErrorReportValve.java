@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 /**
  * Tomcat's own error page, for what it refuses before the application sees it (a URI it will not decode, such as an
  * escaped NUL or slash, a malformed request line) and for errors no error page answered: {@code application/problem+json}
- * like every other error, instead of Tomcat's HTML. Nothing of the cause is shown.
+ * like every other error, instead of Tomcat's HTML. Nothing of the cause is shown. TRACE is refused here too (405).
  */
 public class ProblemErrorReportValve extends ErrorReportValve {
 
@@ -36,7 +36,8 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         String code = known == null ? "HTTP_" + status : known.name();
         String title = known == null ? "Error" : known.getReasonPhrase();
         String body = "{\"type\":\"https://bindflow.dev/problems/" + code.toLowerCase().replace('_', '-') + "\",\"title\":\""
-                + title + "\",\"status\":" + status + ",\"detail\":\"" + (status < 500
+                + title + "\",\"status\":" + status + ",\"detail\":\"" + (status == 405
+                ? "This method is not allowed at this path." : status < 500
                 ? "The request is not valid HTTP for this server." : "The request could not be processed.")
                 + "\",\"code\":\"" + code + "\"}";
         try {
@@ -52,7 +53,33 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         }
     }
 
-    /** Puts this valve in the place of the Host's {@link ErrorReportValve} (after Spring Boot's customizer). */
+    /**
+     * TRACE (and TRACK) on any path: 405, answered as a problem by this valve. Tomcat's own refusal of TRACE (its
+     * connector's {@code allowTrace=false}) answered with an empty body before any valve; so the connector lets TRACE
+     * through and this valve, in the Host's pipeline before any servlet (none of which may echo the request), refuses it.
+     */
+    static final class TraceRefusingValve extends org.apache.catalina.valves.ValveBase {
+
+        TraceRefusingValve() {
+            super(true);
+        }
+
+        @Override
+        public void invoke(Request request, Response response) throws java.io.IOException, jakarta.servlet.ServletException {
+            String method = request.getMethod();
+            if ("TRACE".equalsIgnoreCase(method) || "TRACK".equalsIgnoreCase(method)) {
+                response.setHeader("Allow", "GET, HEAD, POST, PUT, DELETE, OPTIONS, PATCH");
+                response.sendError(405);
+                return;
+            }
+            getNext().invoke(request, response);
+        }
+    }
+
+    /**
+     * Puts this valve in the place of the Host's {@link ErrorReportValve} (after Spring Boot's customizer), followed by
+     * the {@link TraceRefusingValve}.
+     */
     @Component
     public static class Installer implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
 
@@ -72,8 +99,10 @@ public class ProblemErrorReportValve extends ErrorReportValve {
                     }
                     host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
                     host.getPipeline().addValve(new ProblemErrorReportValve());
+                    host.getPipeline().addValve(new TraceRefusingValve());
                 }
             });
+            factory.addConnectorCustomizers(connector -> connector.setAllowTrace(true));
         }
     }
 }

@@ -174,7 +174,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         } else if (target == Boolean.class || target == boolean.class) {
             expected = "true or false";
         } else if (target == String.class) {
-            expected = "a JSON string";
+            expected = "a JSON string of at most " + StrictJson.MAX_TEXT_LENGTH
+                    + " characters without control characters (U+0000–U+001F, U+007F–U+009F; no NUL, no line break)";
         } else if (Collection.class.isAssignableFrom(target) || target.isArray()) {
             expected = "a JSON array";
         } else if (Map.class.isAssignableFrom(target) || target.isRecord()) {

@@ -28,7 +28,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *       or a charset Java does not know is a 415 problem (Spring MVC would fail on them with a 500); any other type
  *       reaches Spring MVC, which answers 415 where it wants JSON;</li>
  *   <li>the body: at most {@value #MAX_BODY_BYTES} bytes, a 413 problem beyond (by {@code Content-Length} at once, or
- *       when a chunked body passes the limit while it is read).</li>
+ *       when a chunked body passes the limit while it is read); uncompressed only ({@code Content-Encoding} other than
+ *       {@code identity}: 415);</li>
+ *   <li>the query string: validly escaped UTF-8, each parameter at most once, no control character (U+0000–U+001F,
+ *       U+007F–U+009F) in a name or value; the decoded path no control character either: a 400 problem naming the
+ *       parameter (or {@code path}). PostgreSQL refuses NUL in text, and none of the API's values is multi-line.</li>
  * </ul>
  */
 public class RequestShapeFilter extends OncePerRequestFilter {
@@ -66,11 +70,59 @@ public class RequestShapeFilter extends OncePerRequestFilter {
                 return;
             }
         }
+        String encoding = request.getHeader(HttpHeaders.CONTENT_ENCODING);
+        if (encoding != null && !encoding.isBlank() && !encoding.trim().equalsIgnoreCase("identity")) {
+            ProblemResponses.write(request, response, new ApiProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                    "UNSUPPORTED_CONTENT_ENCODING", HttpHeaders.CONTENT_ENCODING,
+                    "The body is accepted uncompressed only (no Content-Encoding, or identity)."), objectMapper.get());
+            return;
+        }
+        ApiProblem badQuery = queryRefusal(request.getQueryString());
+        if (badQuery == null) {
+            String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+            if (Texts.firstControl(path) >= 0) {
+                badQuery = ApiProblem.badRequest("path", "The path may not contain control characters.");
+            }
+        }
+        if (badQuery != null) {
+            ProblemResponses.write(request, response, badQuery, objectMapper.get());
+            return;
+        }
         if (request.getContentLengthLong() > MAX_BODY_BYTES) {
             ProblemResponses.write(request, response, tooLarge(), objectMapper.get());
             return;
         }
         chain.doFilter(new LimitedBodyRequest(request), response);
+    }
+
+    /** Why the query string is refused (a 400 naming the parameter), or null. */
+    static ApiProblem queryRefusal(String query) {
+        if (query == null || query.isEmpty()) {
+            return null;
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String pair : query.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            String name;
+            String value;
+            try {
+                name = java.net.URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
+                value = equals < 0 ? "" : java.net.URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException malformed) {
+                return ApiProblem.badRequest("query", "The query string is not validly escaped.");
+            }
+            String shown = Texts.abbreviate(name);
+            if (Texts.firstControl(name) >= 0 || Texts.firstControl(value) >= 0) {
+                return ApiProblem.badRequest(shown, "The parameter " + shown + " may not contain control characters.");
+            }
+            if (!seen.add(name)) {
+                return ApiProblem.badRequest(shown, "The parameter " + shown + " is given more than once.");
+            }
+        }
+        return null;
     }
 
     /** Why the Content-Type is refused, or null. */

@@ -2,7 +2,12 @@ package com.bindflow.shared;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,7 +36,11 @@ import org.springframework.http.converter.json.MappingJackson2HttpMessageConvert
  *   <li>dates only as ISO-8601 strings of the right kind: {@code LocalDate} {@code "2026-03-10"} (4-digit year),
  *       {@code Instant} {@code "2026-03-10T02:00:00Z"} or with an offset {@code "…T10:00:00+08:00"}; no numbers (days or
  *       seconds since 1970), arrays, or date-times where a date is expected;</li>
- *   <li>text only from JSON strings; whole numbers only from JSON integers in range (no {@code 1.5}, no
+ *   <li>text only from JSON strings, of at most {@value #MAX_TEXT_LENGTH} characters and without control characters
+ *       (U+0000–U+001F, U+007F–U+009F; so no NUL, which PostgreSQL refuses in text, and no line break: every text
+ *       field of the API is one line — a city, a purpose, a reason, a reference);</li>
+ *   <li>enums by their exact name (no spaces around it, no other case);</li>
+ *   <li>whole numbers only from JSON integers in range (no {@code 1.5}, no
  *       {@code "12"}); other numbers only from finite JSON numbers; booleans only {@code true}/{@code false};</li>
  *   <li>decimals ({@code BigDecimal}: amounts, and the fee quotes' periods and days) from a JSON number or a string of
  *       plain decimal digits ({@code "1000.00"}, no exponent), with at most {@value #MAX_DECIMAL_DIGITS} digits before
@@ -44,6 +53,9 @@ import org.springframework.http.converter.json.MappingJackson2HttpMessageConvert
 public class StrictJson {
 
     static final int MAX_DECIMAL_DIGITS = 20;
+
+    /** The longest text any field of a request body may have (fields have their own, shorter limits as well). */
+    public static final int MAX_TEXT_LENGTH = 4000;
 
     private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
     private static final Pattern INSTANT = Pattern.compile(
@@ -90,9 +102,19 @@ public class StrictJson {
                 "an ISO-8601 date (YYYY-MM-DD)"));
         module.addDeserializer(Instant.class, new StrictText<>(Instant.class, INSTANT, t -> OffsetDateTime.parse(t).toInstant(),
                 "an ISO-8601 instant with an offset (2026-03-10T02:00:00Z)"));
+        module.setDeserializerModifier(new BeanDeserializerModifier() {
+            @Override
+            public JsonDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type,
+                                                              BeanDescription description, JsonDeserializer<?> deserializer) {
+                return new ExactEnum(type.getRawClass(), deserializer);
+            }
+        });
         mapper.registerModule(module);
         return mapper;
     }
+
+    static final String TOO_LONG = "longer than " + MAX_TEXT_LENGTH + " characters";
+    static final String CONTROL = "contains a control character";
 
     private static final class StrictString extends StdScalarDeserializer<String> {
 
@@ -103,9 +125,44 @@ public class StrictJson {
         @Override
         public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             if (p.hasToken(JsonToken.VALUE_STRING)) {
-                return p.getText();
+                String text = p.getText();
+                if (text.length() > MAX_TEXT_LENGTH) {
+                    return (String) ctxt.handleWeirdStringValue(String.class, Texts.abbreviate(text), TOO_LONG);
+                }
+                if (Texts.firstControl(text) >= 0) {
+                    return (String) ctxt.handleWeirdStringValue(String.class, Texts.abbreviate(text), CONTROL);
+                }
+                return text;
             }
             return (String) ctxt.handleUnexpectedToken(String.class, p);
+        }
+    }
+
+    /**
+     * An enum from its exact name only: Jackson's own deserializer also takes the name with spaces around it
+     * ({@code "WECHAT "}); anything else it refuses already.
+     */
+    private static final class ExactEnum extends StdScalarDeserializer<Object> {
+
+        private final Class<?> type;
+        private final JsonDeserializer<?> names;
+        private final java.util.Set<String> constants = new java.util.HashSet<>();
+
+        ExactEnum(Class<?> type, JsonDeserializer<?> names) {
+            super(type);
+            this.type = type;
+            this.names = names;
+            for (Object constant : type.getEnumConstants()) {
+                constants.add(((Enum<?>) constant).name());
+            }
+        }
+
+        @Override
+        public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.hasToken(JsonToken.VALUE_STRING) && !constants.contains(p.getText())) {
+                return ctxt.handleWeirdStringValue(type, Texts.abbreviate(p.getText()), "not one of the names");
+            }
+            return names.deserialize(p, ctxt);
         }
     }
 

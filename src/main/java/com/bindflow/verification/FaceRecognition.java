@@ -18,6 +18,9 @@ public interface FaceRecognition {
         SPOOF
     }
 
-    /** Verifies the capture {@code providerToken}; an unknown token is an IllegalArgumentException. */
+    /**
+     * Verifies the capture {@code providerToken}; the provider's refusal of the token (unknown, unfinished) is an
+     * {@link com.bindflow.shared.OutsideRefusal}.
+     */
     Result verify(String userId, String providerToken);
 }

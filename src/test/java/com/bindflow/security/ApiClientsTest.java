@@ -67,4 +67,31 @@ class ApiClientsTest {
         SecurityProperties.ApiClient client = clients("jd-app", List.of(CURRENT, NEXT), List.of()).get("jd-app");
         assertThat(client.toString()).doesNotContain(CURRENT).doesNotContain(NEXT).contains("2 (hidden)");
     }
+
+    /**
+     * The right secret passes even from a throttled source, so each answer tells whether a guess was right: what makes
+     * guessing hopeless is the secret's entropy, checked at start-up (prod: at least 80 estimated bits; the sandbox
+     * turns it off for its demo secrets).
+     */
+    @Test
+    void aPredictableSecretIsRefusedAtStartUp() {
+        int bits = new SecurityProperties().getApiClientMinSecretBits();
+        assertThat(bits).isEqualTo(ApiClients.MIN_SECRET_BITS).isEqualTo(80);
+        for (String predictable : List.of("a".repeat(40), "abab".repeat(10), "0123".repeat(8),
+                "jd-app-" + "Xq7v9LmR2pK8wT4zN6bY1cF3hJ5dG0sQ", "changeme-Xq7v9LmR2pK8wT4zN6bY1cF3hJ5dG0sQ")) {
+            assertThatThrownBy(() -> new ApiClients(clients("jd-app", List.of(predictable), List.of()), 32, bits))
+                    .as(predictable).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("jd-app").hasMessageNotContaining(predictable);
+        }
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        for (int i = 0; i < 200; i++) {
+            byte[] bytes = new byte[16];
+            random.nextBytes(bytes);
+            String hex = java.util.HexFormat.of().formatHex(bytes); // 32 hexadecimal digits: 128 random bits
+            assertThat(new ApiClients(clients("jd-app", List.of(hex), List.of()), 32, bits).verify("jd-app", hex)).isPresent();
+        }
+        String base64 = com.bindflow.support.ProdApplication.randomSecret();
+        assertThat(ApiClients.estimatedBits(base64)).isGreaterThan(bits);
+        assertThat(ApiClients.estimatedBits("a".repeat(40))).isZero();
+    }
 }

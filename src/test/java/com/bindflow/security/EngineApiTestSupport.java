@@ -60,6 +60,20 @@ abstract class EngineApiTestSupport {
                 .mapToObj(i -> runtimeService.startProcessInstanceByKey(KEY).getId()).toList();
     }
 
+    /**
+     * Two review tasks, one of them due now, and a stored filter (by {@code admin}) of the review process; the
+     * filter's id. A query with {@code dueAfterExpression: ${dateTime().minusYears(100).toDate()}} counts 1 of them.
+     */
+    String twoTasksOneDueAndAFilter(String filterName) {
+        String dated = reviewTasks(2).get(0);
+        org.camunda.bpm.engine.task.Task task = taskService.createTaskQuery().processInstanceId(dated).singleResult();
+        task.setDueDate(new java.util.Date());
+        taskService.saveTask(task);
+        org.camunda.bpm.engine.filter.Filter filter = filterService.newTaskFilter(filterName).setOwner("admin")
+                .setQuery(taskService.createTaskQuery().processDefinitionKey(KEY));
+        return filterService.saveFilter(filter).getId();
+    }
+
     @AfterEach
     void undeployAndForget() {
         if (deployment != null) {

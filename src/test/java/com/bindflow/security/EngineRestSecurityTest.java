@@ -35,4 +35,18 @@ class EngineRestSecurityTest {
         var response = rest.withBasicAuth("jd-app", "jd-app-secret").getForEntity("/engine-rest/process-definition", String.class);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     }
+
+    /**
+     * Camunda's REST API answers its own errors in its own format (README: Security, out of scope for problem+json):
+     * its clients (Tasklist, Cockpit, Camunda's client libraries) read that format.
+     */
+    @Test
+    void camundasOwnErrorsUnderEngineRestKeepCamundasFormat() {
+        var response = rest.withBasicAuth("admin", "admin").getForEntity("/engine-rest/task/no-such-task", String.class);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(response.getHeaders().getContentType()).isNotNull();
+        assertThat(response.getHeaders().getContentType().isCompatibleWith(org.springframework.http.MediaType.APPLICATION_JSON))
+                .isTrue();
+        assertThat(response.getBody()).contains("\"type\":\"InvalidRequestException\"").contains("\"message\"");
+    }
 }

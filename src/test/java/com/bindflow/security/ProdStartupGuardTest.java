@@ -5,17 +5,25 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.bindflow.support.ProdProfile;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.context.logging.LoggingApplicationListener;
 import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.boot.env.ConfigTreePropertySource;
 import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.PropertySource;
+import org.springframework.core.env.SimpleCommandLinePropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.core.io.ClassPathResource;
@@ -48,9 +56,11 @@ class ProdStartupGuardTest {
         assertThatThrownBy(() -> guard.postProcessEnvironment(prodWithout, new SpringApplication()))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("BINDFLOW_ADMIN_PASSWORD is not set");
 
-        // a system property of that name is not the process environment
+        // a system property or a command-line argument of that name shows in the process list: not taken
         MockEnvironment prodProperty = environment(Map.of());
-        prodProperty.setProperty("BINDFLOW_ADMIN_PASSWORD", "a-long-enough-secret");
+        prodProperty.getPropertySources().addFirst(new MapPropertySource(
+                StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME, Map.of("BINDFLOW_ADMIN_PASSWORD", "a-long-enough-secret")));
+        prodProperty.getPropertySources().addFirst(new SimpleCommandLinePropertySource("--BINDFLOW_ADMIN_PASSWORD=a-long-enough-secret"));
         prodProperty.setActiveProfiles("prod");
         assertThatThrownBy(() -> guard.postProcessEnvironment(prodProperty, new SpringApplication()))
                 .hasMessageContaining("is not set");
@@ -68,6 +78,42 @@ class ProdStartupGuardTest {
         prodAndSandbox.setActiveProfiles("prod", "sandbox");
         assertThatThrownBy(() -> guard.postProcessEnvironment(prodAndSandbox, new SpringApplication()))
                 .hasMessageContaining("prod and sandbox");
+    }
+
+    @Test
+    void takesTheAdminPasswordFromAFileThroughAConfigTree(@TempDir Path secrets) throws IOException {
+        Files.writeString(secrets.resolve("BINDFLOW_ADMIN_PASSWORD"), "a-long-enough-secret\n");
+        MockEnvironment prod = environment(Map.of());
+        prod.getPropertySources().addFirst(new ConfigTreePropertySource("configtree", secrets,
+                ConfigTreePropertySource.Option.AUTO_TRIM_TRAILING_NEW_LINE));
+        prod.setActiveProfiles("prod");
+        new ProdStartupGuard().postProcessEnvironment(prod, new SpringApplication());
+
+        Files.writeString(secrets.resolve("BINDFLOW_ADMIN_PASSWORD"), "short\n");
+        MockEnvironment prodShort = environment(Map.of());
+        prodShort.getPropertySources().addFirst(new ConfigTreePropertySource("configtree", secrets,
+                ConfigTreePropertySource.Option.AUTO_TRIM_TRAILING_NEW_LINE));
+        prodShort.setActiveProfiles("prod");
+        assertThatThrownBy(() -> new ProdStartupGuard().postProcessEnvironment(prodShort, new SpringApplication()))
+                .hasMessageContaining("too short");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"$(cat /etc/bindflow/secrets/otp-secret)", "`cat /etc/bindflow/secrets/otp-secret`"})
+    void refusesAShellSubstitutionThatWasNeverRunNamingTheVariableNotTheValue(String literal) {
+        // systemd's EnvironmentFile or docker --env-file pass the example file's "$(cat ...)" as it is: long enough
+        MockEnvironment prod = environment(Map.of("BINDFLOW_ADMIN_PASSWORD", "a-long-enough-secret",
+                "BINDFLOW_OTP_SECRET", literal, "SPRING_DATASOURCE_PASSWORD", literal, "PS1", "`date` $(pwd)"));
+        prod.setActiveProfiles("prod");
+        assertThatThrownBy(() -> new ProdStartupGuard().postProcessEnvironment(prod, new SpringApplication()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("BINDFLOW_OTP_SECRET, SPRING_DATASOURCE_PASSWORD still hold a shell command substitution")
+                .hasMessageContaining("set -a; .")
+                .hasMessageNotContaining("otp-secret").hasMessageNotContaining("PS1");
+        MockEnvironment adminToo = environment(Map.of("BINDFLOW_ADMIN_PASSWORD", "$(cat /etc/bindflow/secrets/admin-password)"));
+        adminToo.setActiveProfiles("prod");
+        assertThatThrownBy(() -> new ProdStartupGuard().postProcessEnvironment(adminToo, new SpringApplication()))
+                .hasMessageContaining("BINDFLOW_ADMIN_PASSWORD still holds");
     }
 
     @Test
@@ -96,6 +142,11 @@ class ProdStartupGuardTest {
                 .containsEntry("camunda.bpm.admin-user.id", "admin")
                 .containsEntry("camunda.bpm.admin-user.password", "${BINDFLOW_ADMIN_PASSWORD}")
                 .containsEntry("spring.datasource.url", "${SPRING_DATASOURCE_URL}");
+        // a job holds a connection, and may need a second (its own new transaction): two per job thread, and room
+        // for the web requests besides
+        int jobThreads = Integer.parseInt((String) prod.get("camunda.bpm.job-execution.max-pool-size"));
+        assertThat(Integer.parseInt((String) prod.get("spring.datasource.hikari.maximum-pool-size")))
+                .isGreaterThanOrEqualTo(2 * jobThreads + 10);
     }
 
     /** Runs the real application with the prod profile and the given process environment; returns what it threw. */

@@ -58,7 +58,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @BindflowSpringTest
 class ApiFuzzTest {
 
-    static final int TRIES = 5200;
+    static final int TRIES = 4300;
     static final String SEED = "20261210";
 
     private static ApplicationContext context;
@@ -104,11 +104,15 @@ class ApiFuzzTest {
         Map<String, Integer> classes = new TreeMap<>();
         byStatus.forEach((status, n) -> classes.merge(status.charAt(0) + "xx", n.get(), Integer::sum));
         int fewest = byEndpoint.values().stream().mapToInt(AtomicInteger::get).min().orElse(0);
-        System.out.printf("API fuzz (seed %s): %d requests to %d endpoints (at least %d each) in %d s; by class %s; "
-                        + "by status %s%n", SEED, total, endpoints.size(), fewest, seconds, classes,
+        System.out.printf("API fuzz (seed %s): %d requests to %d endpoints (at least %d each), %d of them a valid body "
+                        + "with one field mutated, in %d s; by class %s; by status %s%n", SEED, total, endpoints.size(), fewest,
+                mutated.get(), seconds, classes,
                 new TreeMap<>(byStatus.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().get()))));
         List<String> missed = endpoints.stream().map(Endpoint::name).filter(name -> !byEndpoint.containsKey(name)).toList();
         Assertions.assertThat(missed).as("endpoints the fuzz test never reached").isEmpty();
+        List<String> unknownTemplates = TEMPLATES.stream().map(Template::endpoint)
+                .filter(name -> endpoints.stream().noneMatch(e -> e.name().equals(name))).toList();
+        Assertions.assertThat(unknownTemplates).as("valid bodies for endpoints that do not exist").isEmpty();
         Assertions.assertThat(classes.getOrDefault("5xx", 0)).isZero();
     }
 
@@ -125,6 +129,147 @@ class ApiFuzzTest {
                         .isEqualTo(response.status());
             }
         }
+    }
+
+    // ---- one field of a valid body mutated --------------------------------------------------------------------------
+
+    /**
+     * A valid request (an existing persona, a valid key, every field right) with exactly one field replaced by what no
+     * field may hold: a NUL or another control character, a 10,000-character text, a value of a JSON type no field
+     * of that name takes. Such a request gets past every check but the one of that field, so it reaches the code (and,
+     * before these checks, the database: PostgreSQL refuses NUL in text with a 500) unless refused: it must be a 400
+     * naming exactly that field. Nothing of it is written.
+     */
+    @Property(tries = MUTATIONS, seed = SEED, shrinking = ShrinkingMode.OFF, edgeCases = EdgeCasesMode.NONE)
+    void oneFieldOfAValidBodyMutatedIsA400NamingIt(@ForAll("mutations") Mutation mutation) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Authorization", RawHttp.basic(mutation.template().client(), mutation.template().client() + "-secret"));
+        headers.put("Content-Type", "application/json");
+        headers.put("Idempotency-Key", "fuzz-valid-" + mutation.field().hashCode());
+        String body = mutation.body().replace(NOW, org.camunda.bpm.engine.impl.util.ClockUtil.now().toInstant().toString());
+        RawHttp.Response response = http.send("POST", mutation.template().path(), headers, body);
+        byStatus.computeIfAbsent(String.valueOf(response.status()), s -> new AtomicInteger()).incrementAndGet();
+        byEndpoint.computeIfAbsent(mutation.template().endpoint(), s -> new AtomicInteger()).incrementAndGet();
+        mutated.incrementAndGet();
+        String shown = body.length() > 300 ? body.substring(0, 300) + "... (" + body.length() + " chars)" : body;
+        Assertions.assertThat(response.status()).as("%s %s%n→ %s", mutation.template().path(), shown, response).isEqualTo(400);
+        Assertions.assertThat(response.isProblem()).as("%s%n→ %s", shown, response).isTrue();
+        Assertions.assertThat(response.json().path("field").asText()).as("%s%n→ %s", shown, response)
+                .isEqualTo(mutation.field());
+    }
+
+    /** More than there are: jqwik then tries every field of every valid body with every bad value (1009 requests). */
+    static final int MUTATIONS = 1500;
+    static final String NOW = "@now@";
+    private static final AtomicInteger mutated = new AtomicInteger();
+
+    /** A valid request to one endpoint: the client, the path (persona {@code demo-ok}) and a body. */
+    record Template(String endpoint, String client, String path, String body) {
+    }
+
+    record Mutation(Template template, String field, String body) {
+    }
+
+    static final List<Template> TEMPLATES = List.of(
+            new Template("POST /api/payments/authorizations", "jd-app", "/api/payments/authorizations",
+                    "{\"userId\":\"demo-ok\",\"scenario\":\"TRANSFER\",\"amount\":12.34,\"payee\":{\"type\":\"PERSONAL\","
+                            + "\"id\":\"p-1\"},\"purpose\":\"CREDIT_CARD_REPAYMENT\",\"city\":\"Shanghai\",\"occurredAt\":\"" + NOW + "\"}"),
+            new Template("POST /api/accounts/{userId}/unfreeze-requests", "jd-app", "/api/accounts/demo-ok/unfreeze-requests",
+                    "{\"trips\":[{\"city\":\"Chengdu\",\"startDate\":\"2026-01-01\",\"endDate\":\"2026-01-03\"}],"
+                            + "\"documentRef\":\"doc-1\"}"),
+            new Template("POST /api/accounts/{userId}/repayments", "jd-app", "/api/accounts/demo-ok/repayments",
+                    "{\"overdueId\":\"00000000-0000-0000-0000-000000000000\",\"amount\":10.00,\"payInFull\":false}"),
+            new Template("POST /api/accounts/{userId}/overdue-events", "jd-finance", "/api/accounts/demo-ok/overdue-events",
+                    "{\"channel\":\"WECHAT\",\"amountDue\":100.00,\"dueDate\":\"2026-01-01\"}"),
+            new Template("POST /sandbox/accounts/{userId}/freezes", "jd-app", "/sandbox/accounts/demo-ok/freezes",
+                    "{\"cause\":\"RISK\",\"reason\":\"a reason\",\"evidenceRef\":\"ev-1\"}"),
+            new Template("POST /sandbox/accounts/{userId}/freezes/lift", "jd-app", "/sandbox/accounts/demo-ok/freezes/lift",
+                    "{\"cause\":\"RISK\",\"reason\":\"a reason\"}"),
+            new Template("POST /api/bindings", "jd-app", "/api/bindings",
+                    "{\"userId\":\"demo-ok\",\"channel\":\"WECHAT\",\"wechatRequestId\":\"WXBR-1\"}"),
+            new Template("POST /api/bindings/{id}/agreement", "jd-app", "/api/bindings/nobody/agreement",
+                    "{\"version\":\"2026.1\",\"accepted\":true}"),
+            new Template("POST /api/bindings/{id}/preferences", "jd-app", "/api/bindings/nobody/preferences",
+                    "{\"perTransactionCap\":100.00}"),
+            new Template("POST /api/bindings/{id}/otp", "jd-app", "/api/bindings/nobody/otp", "{\"code\":\"123456\"}"),
+            new Template("POST /api/bindings/{id}/face", "jd-app", "/api/bindings/nobody/face", "{\"providerToken\":\"t-1\"}"),
+            new Template("POST /api/payments/authorizations/{id}/face", "jd-app", "/api/payments/authorizations/nobody/face",
+                    "{\"providerToken\":\"t-1\"}"),
+            new Template("POST /api/fees/installment-quotes", "jd-app", "/api/fees/installment-quotes",
+                    "{\"amount\":1000,\"periods\":3,\"method\":\"PRINCIPAL_BASED\",\"channel\":\"JD_APP\",\"coupon\":\"NONE\"}"),
+            new Template("POST /api/fees/withdrawal-quotes", "jd-app", "/api/fees/withdrawal-quotes",
+                    "{\"amount\":1000,\"days\":10,\"channel\":\"JD_APP\"}"),
+            new Template("POST /api/fees/overdue-penalties", "jd-app", "/api/fees/overdue-penalties",
+                    "{\"amount\":1000,\"dueDate\":\"2026-01-01\",\"asOf\":\"2026-01-16\"}"),
+            new Template("POST /sandbox/wechat/authorizations/{bindingId}", "jd-app", "/sandbox/wechat/authorizations/nobody",
+                    "{\"action\":\"APPROVE\",\"priority\":2}"),
+            new Template("POST /sandbox/clock", "jd-app", "/sandbox/clock", "{\"advance\":\"PT0S\"}"));
+
+    @Provide
+    Arbitrary<Mutation> mutations() {
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<Arbitrary<Mutation>> perTemplate = new ArrayList<>();
+        for (Template template : TEMPLATES) {
+            com.fasterxml.jackson.databind.JsonNode valid;
+            try {
+                valid = mapper.readTree(template.body());
+            } catch (Exception e) {
+                throw new IllegalStateException(template.body(), e);
+            }
+            List<String> fields = new ArrayList<>();
+            fieldPaths(valid, "", fields);
+            perTemplate.add(Combinators.combine(Arbitraries.of(fields), badValues()).as((field, bad) -> {
+                com.fasterxml.jackson.databind.JsonNode copy = valid.deepCopy();
+                com.fasterxml.jackson.databind.JsonNode original = valid.at("/" + field.replace(".", "/").replace("[", "/")
+                        .replace("]", ""));
+                if (original.isContainerNode() && (bad.isContainerNode() || bad.isTextual())) {
+                    // an object for an object (fields ignored) or a list for a list is no wrong type
+                    bad = com.fasterxml.jackson.databind.node.BooleanNode.TRUE;
+                } else if (original.isBoolean() && bad.isBoolean()) {
+                    bad = com.fasterxml.jackson.databind.node.TextNode.valueOf("true\u0000");
+                }
+                replace(copy, field, bad);
+                return new Mutation(template, field, copy.toString());
+            }));
+        }
+        return Arbitraries.oneOf(perTemplate);
+    }
+
+    /** Values no field takes: text with a NUL or another control character, 10,000 characters, other JSON types. */
+    private static Arbitrary<com.fasterxml.jackson.databind.JsonNode> badValues() {
+        var nodes = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
+        return Arbitraries.oneOf(
+                Arbitraries.of("a\u0000b", "\u0000", "Shang\u0000hai", "x\u0000").map(nodes::textNode),
+                Arbitraries.chars().with('\u0001', '\u0007', '\t', '\n', '\r', '\u001b', '\u001f', '\u007f', '\u0085', '\u009f')
+                        .map(c -> nodes.textNode("a" + c + "b")),
+                Arbitraries.of(10_000, 4_001, 50_000).map(n -> nodes.textNode("x".repeat(n))),
+                Arbitraries.of(nodes.booleanNode(true), nodes.arrayNode().add(1), nodes.objectNode().put("a", 1),
+                        nodes.numberNode(new java.math.BigInteger("123456789012345678901234567890"))));
+    }
+
+    /** Every field of a body, at any depth: {@code payee.id}, {@code trips[0].city}; containers too. */
+    private static void fieldPaths(com.fasterxml.jackson.databind.JsonNode node, String at, List<String> into) {
+        if (node.isObject()) {
+            node.fieldNames().forEachRemaining(name -> {
+                String path = at.isEmpty() ? name : at + "." + name;
+                into.add(path);
+                fieldPaths(node.get(name), path, into);
+            });
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                fieldPaths(node.get(i), at + "[" + i + "]", into);
+            }
+        }
+    }
+
+    private static void replace(com.fasterxml.jackson.databind.JsonNode root, String path, com.fasterxml.jackson.databind.JsonNode value) {
+        com.fasterxml.jackson.databind.JsonNode parent = root;
+        String[] steps = path.replace("[", ".[").split("\\.");
+        for (int i = 0; i < steps.length - 1; i++) {
+            parent = steps[i].startsWith("[") ? parent.get(Integer.parseInt(steps[i].substring(1, steps[i].length() - 1)))
+                    : parent.get(steps[i]);
+        }
+        ((com.fasterxml.jackson.databind.node.ObjectNode) parent).set(steps[steps.length - 1], value);
     }
 
     // ---- the requests ---------------------------------------------------------------------------------------------------

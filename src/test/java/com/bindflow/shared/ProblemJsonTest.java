@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bindflow.support.BindflowSpringTest;
 import com.bindflow.support.RawHttp;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,51 @@ class ProblemJsonTest {
         assertThat(response.json().path("code").asText()).isEqualTo(code);
         if (field != null) {
             assertThat(response.json().path("field").asText()).isEqualTo(field);
+        }
+    }
+
+    private RawHttp.Response get(String path) {
+        return http.send("GET", path, Map.of("Authorization", JD_APP), (String) null);
+    }
+
+    // ---- review of issue 10 -------------------------------------------------------------------------------------------
+
+    @Test
+    void aControlCharacterInAQueryParameterIs400NamingIt() {
+        assertProblem(get("/api/bindings?userId=a%00b"), 400, "INVALID_FIELD", "userId");
+        assertProblem(get("/api/bindings?userId=a%0Ab"), 400, "INVALID_FIELD", "userId");
+        assertProblem(get("/api/reports/payments?from=2026-01-01%00&to=2026-02-01"), 400, "INVALID_FIELD", "from");
+    }
+
+    @Test
+    void anEmptyOrRepeatedUserIdIs400NamingIt() {
+        assertProblem(get("/api/bindings?userId="), 400, "INVALID_FIELD", "userId");
+        assertProblem(get("/api/bindings?userId=%20"), 400, "INVALID_FIELD", "userId");
+        assertProblem(get("/api/bindings?userId=demo-ok&userId=demo-cashout"), 400, "INVALID_FIELD", "userId");
+        assertThat(get("/api/bindings?userId=nobody").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aReportFrom1970IsAValidPeriod() {
+        RawHttp.Response funnel = get("/api/reports/binding-funnel?from=1970-01-01&to=1970-02-01");
+        assertThat(funnel.status()).as("%s", funnel).isEqualTo(200);
+        assertThat(get("/api/reports/payments?from=1970-01-01&to=2026-01-01").status()).isEqualTo(200);
+        assertProblem(get("/api/reports/payments?from=1800-01-01&to=2026-01-01"), 400, "INVALID_FIELD", "from");
+    }
+
+    @Test
+    void aCompressedJsonBodyIs415() {
+        RawHttp.Response response = http.send("POST", "/api/fees/withdrawal-quotes", Map.of("Authorization", JD_APP,
+                "Content-Type", "application/json", "Content-Encoding", "gzip"), QUOTE);
+        assertProblem(response, 415, "UNSUPPORTED_CONTENT_ENCODING", "Content-Encoding");
+    }
+
+    @Test
+    void traceIsAProblem405() {
+        for (String path : List.of("/", "/api/bindings", "/engine-rest/task")) {
+            RawHttp.Response response = http.send("TRACE", path, Map.of("Authorization", JD_APP), (String) null);
+            assertThat(response.status()).as("%s %s", path, response).isEqualTo(405);
+            assertThat(response.isProblem()).as("%s %s", path, response).isTrue();
         }
     }
 
@@ -125,7 +171,7 @@ class ProblemJsonTest {
                 Map.of("Authorization", JD_APP), (String) null), 400, "INVALID_FIELD", "from");
         assertProblem(http.send("GET", "/api/reports/binding-funnel?from=2026-01-01&to=%2B999999999-12-31",
                 Map.of("Authorization", JD_APP), (String) null), 400, "INVALID_FIELD", "to");
-        assertProblem(http.send("GET", "/api/reports/payments?from=1969-12-31&to=2026-02-01",
+        assertProblem(http.send("GET", "/api/reports/payments?from=1899-12-30&to=2026-02-01",
                 Map.of("Authorization", JD_APP), (String) null), 400, "INVALID_FIELD", "from");
         assertProblem(http.send("GET", "/api/reports/payments?from=-1000000000-01-01T00:00:00Z&to=2026-02-01",
                 Map.of("Authorization", JD_APP), (String) null), 400, "INVALID_FIELD", "from");

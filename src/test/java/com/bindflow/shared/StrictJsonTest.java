@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bindflow.support.BindflowSpringTest;
 import com.bindflow.support.RawHttp;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,7 +48,81 @@ class StrictJsonTest {
         return "{\"amount\":1000,\"periods\":3,\"method\":" + method + ",\"channel\":" + channel + ",\"coupon\":" + coupon + "}";
     }
 
+    private RawHttp.Response post(String path, String client, String body) {
+        return http.send("POST", path, Map.of("Authorization", RawHttp.basic(client, client + "-secret"),
+                "Content-Type", "application/json", "Idempotency-Key", "strict-json-control-test"), body);
+    }
+
+    private void assertRefused(String path, String client, String body, String field) {
+        RawHttp.Response response = post(path, client, body);
+        assertThat(response.status()).as("%s", response).isEqualTo(400);
+        assertThat(response.isProblem()).isTrue();
+        assertThat(response.json().path("code").asText()).isEqualTo("INVALID_FIELD");
+        assertThat(response.json().path("field").asText()).as("%s", response).isEqualTo(field);
+        assertThat(response.json().path("detail").asText()).doesNotContain("\u0000");
+    }
+
+    private static String payment(String city, String purpose, String payeeId) {
+        return "{\"userId\":\"demo-ok\",\"scenario\":\"TRANSFER\",\"amount\":12.34,\"payee\":{\"type\":\"PERSONAL\",\"id\":\""
+                + payeeId + "\"},\"purpose\":\"" + purpose + "\",\"city\":\"" + city + "\",\"occurredAt\":\""
+                + org.camunda.bpm.engine.impl.util.ClockUtil.now().toInstant() + "\"}";
+    }
+
+    // ---- text: no control characters, a length limit (review of issue 10: NUL gave 500 on PostgreSQL) -------------
+
+    @Test
+    void aNulInAPaymentsTextFieldsIs400NamingIt() {
+        String nul = "\\u0000";
+        assertRefused("/api/payments/authorizations", "jd-app", payment("Shang" + nul + "hai", "CREDIT_CARD_REPAYMENT", "p-1"), "city");
+        assertRefused("/api/payments/authorizations", "jd-app", payment("Shanghai", "CREDIT" + nul, "p-1"), "purpose");
+        assertRefused("/api/payments/authorizations", "jd-app", payment("Shanghai", "CREDIT_CARD_REPAYMENT", "p" + nul), "payee.id");
+    }
+
+    @Test
+    void aNulInAnUnfreezeTripsCityIs400NamingIt() {
+        assertRefused("/api/accounts/demo-ok/unfreeze-requests", "jd-app", "{\"trips\":[{\"city\":\"Cheng\\u0000du\","
+                + "\"startDate\":\"2026-01-01\",\"endDate\":\"2026-01-03\"}],\"documentRef\":\"doc-1\"}", "trips[0].city");
+    }
+
+    @Test
+    void aNulInARepaymentsOverdueIdIs400NamingIt() {
+        assertRefused("/api/accounts/demo-ok/repayments", "jd-app",
+                "{\"overdueId\":\"a\\u0000b\",\"amount\":10.00,\"payInFull\":false}", "overdueId");
+    }
+
+    @Test
+    void aNulInASandboxFreezeIs400NamingTheField() {
+        assertRefused("/sandbox/accounts/demo-ok/freezes", "jd-app",
+                "{\"cause\":\"RISK\",\"reason\":\"a\\u0000b\",\"evidenceRef\":\"ev-1\"}", "reason");
+        assertRefused("/sandbox/accounts/demo-ok/freezes", "jd-app",
+                "{\"cause\":\"RISK\",\"reason\":\"r\",\"evidenceRef\":\"ev\\u0000\"}", "evidenceRef");
+    }
+
+    /** Every text field of the API is one line: a tab, a line break, an escape or a C1 control is refused too. */
+    @Test
+    void otherControlCharactersInTextAre400() {
+        for (String control : List.of("\\t", "\\n", "\\r", "\\u001b", "\\u007f", "\\u0085")) {
+            assertRefused("/api/payments/authorizations", "jd-app", payment("Shang" + control + "hai", "CREDIT_CARD_REPAYMENT", "p-1"),
+                    "city");
+        }
+    }
+
+    @Test
+    void aTextLongerThanTheLimitIs400() {
+        String longText = "x".repeat(StrictJson.MAX_TEXT_LENGTH + 1);
+        assertRefused("/sandbox/accounts/demo-ok/freezes", "jd-app",
+                "{\"cause\":\"RISK\",\"reason\":\"" + longText + "\",\"evidenceRef\":\"ev-1\"}", "reason");
+        assertRefused("/api/accounts/demo-ok/repayments", "jd-app",
+                "{\"overdueId\":\"" + "y".repeat(10_000) + "\",\"amount\":10.00,\"payInFull\":false}", "overdueId");
+    }
+
     // ---- enums by name only ---------------------------------------------------------------------------------------
+
+    @Test
+    void anEnumWithATrailingSpaceIs400() {
+        assertRefused(INSTALLMENTS, installments("\"WECHAT \"", "\"PRINCIPAL_BASED\"", "\"NONE\""), "channel");
+        assertRefused(INSTALLMENTS, installments("\"JD_APP\"", "\" PRINCIPAL_BASED\"", "\"NONE\""), "method");
+    }
 
     @Test
     void enumsByNameAreAccepted() {

@@ -4,6 +4,7 @@ import com.bindflow.shared.OutsideCallFailure;
 import com.bindflow.shared.OutsideCalls;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -12,7 +13,8 @@ import java.time.Duration;
 
 /**
  * {@link OutsideCalls} for the adapter tests, without Spring: application.yaml's retry and breaker settings (2
- * attempts; the breaker judges 20 calls, at least 10, opens at 50 % failures), a backoff of 50 ms instead of 0.5 s.
+ * attempts; the breaker judges 20 calls, at least 10, opens at 50 % failures), an exponential backoff from 50 ms instead
+ * of 0.5 s.
  */
 public final class OutsideCallsForTests {
 
@@ -22,7 +24,7 @@ public final class OutsideCallsForTests {
     public static OutsideCalls create(MeterRegistry meters) {
         RetryConfig retry = RetryConfig.custom()
                 .maxAttempts(2)
-                .waitDuration(Duration.ofMillis(50))
+                .intervalFunction(IntervalFunction.ofExponentialBackoff(Duration.ofMillis(50), 2, Duration.ofMillis(200)))
                 .retryOnException(new OutsideCallFailure.Retryable())
                 .build();
         CircuitBreakerConfig breaker = CircuitBreakerConfig.custom()

@@ -23,9 +23,9 @@ public final class ProdApplication {
 
     public static final String ADMIN_PASSWORD = "prod-it-" + UUID.randomUUID();
     /** The API clients' secrets (≥ 32 characters): jd-app's current and next (a rotation), jd-finance's. */
-    public static final String JD_APP_CURRENT = "jd-app-current-" + UUID.randomUUID();
-    public static final String JD_APP_NEXT = "jd-app-next-" + UUID.randomUUID();
-    public static final String JD_FINANCE = "jd-finance-" + UUID.randomUUID();
+    public static final String JD_APP_CURRENT = randomSecret();
+    public static final String JD_APP_NEXT = randomSecret();
+    public static final String JD_FINANCE = randomSecret();
 
     private ProdApplication() {
     }
@@ -76,5 +76,12 @@ public final class ProdApplication {
                 "--bindflow.wechat.api.settle-wait=PT0.1S",
                 "--resilience4j.retry.configs.default.wait-duration=PT0.1S");
         return ProdProfile.application(processEnvironment).run(args.toArray(String[]::new));
+    }
+
+    /** 32 random bytes, base64url: what production start-up accepts (length and estimated entropy). */
+    public static String randomSecret() {
+        byte[] bytes = new byte[32];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

@@ -62,6 +62,17 @@ public final class WebappSession {
         return response;
     }
 
+    /** A request in this session with a body of raw bytes under the given Content-Type. */
+    public ResponseEntity<String> exchangeBytes(HttpMethod method, String path, byte[] body, String contentType) {
+        HttpHeaders headers = headers();
+        headers.set(HttpHeaders.CONTENT_TYPE, contentType);
+        headers.setAccept(List.of(MediaType.APPLICATION_JSON));
+        ResponseEntity<String> response = rest.exchange(URI.create(rest.getRootUri() + path), method,
+                new HttpEntity<>(body, headers), String.class);
+        keep(response);
+        return response;
+    }
+
     private HttpHeaders headers() {
         HttpHeaders headers = new HttpHeaders();
         cookies.forEach((name, value) -> headers.add(HttpHeaders.COOKIE, name + "=" + value));

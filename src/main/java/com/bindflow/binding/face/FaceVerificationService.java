@@ -7,6 +7,7 @@ import com.bindflow.binding.BindingStatus;
 import com.bindflow.binding.BindingSteps;
 import com.bindflow.binding.ReasonCode;
 import com.bindflow.shared.ApiProblem;
+import com.bindflow.shared.OutsideRefusal;
 import com.bindflow.verification.FaceRecognition;
 import java.util.Map;
 import org.springframework.stereotype.Service;
@@ -37,15 +38,22 @@ public class FaceVerificationService {
     public record Attempt(boolean passed, String code, String detail, int attemptsLeft) {
     }
 
+    /**
+     * The provider is asked first, outside the transaction: its call may take up to the outside calls' 17 s, and no
+     * binding row lock and no database connection is held meanwhile (as {@link com.bindflow.payment.StepUps} does).
+     * Then, under the binding's lock, the status is checked again (a concurrent answer or a timeout may have moved the
+     * binding on: 409, nothing counted) and the attempt counted from the attempts as they are now.
+     */
     public Attempt verify(String bindingId, String providerToken) {
+        Binding before = bindings.findInStatus(bindingId, BindingStatus.AWAITING_FACE_VERIFICATION);
+        FaceRecognition.Result result;
+        try {
+            result = provider.verify(before.userId(), providerToken);
+        } catch (OutsideRefusal unknownToken) {
+            throw ApiProblem.badRequest("providerToken", unknownToken.getMessage());
+        }
         return tx.execute(status -> {
             Binding binding = bindings.lockInStatus(bindingId, BindingStatus.AWAITING_FACE_VERIFICATION);
-            FaceRecognition.Result result;
-            try {
-                result = provider.verify(binding.userId(), providerToken);
-            } catch (IllegalArgumentException unknownToken) {
-                throw ApiProblem.badRequest("providerToken", unknownToken.getMessage());
-            }
             int attempts = binding.wechat().faceAttempts() + 1;
             bindings.recordFaceAttempts(bindingId, attempts);
             int left = maxAttempts - attempts;

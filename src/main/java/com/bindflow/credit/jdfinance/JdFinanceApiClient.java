@@ -24,13 +24,16 @@ import org.springframework.web.client.RestClientException;
  * The production {@link JdFinanceAccounts}: JD Finance's API as docs/jd-finance-api.yaml defines it, over a
  * {@link RestClient} on the JDK's HTTP client with connect and read timeouts. Both calls are GETs, so they are
  * idempotent: {@link OutsideCalls} sends them again once after a 5xx or a refused connection, never after a timeout.
- * A 404 is JD Finance's answer "no such user"; any other non-2xx, a body that is not the documented JSON, or a
- * network failure is a technical failure ({@link OutsideCallFailure}), never a verdict on the customer.
+ * A 404 is JD Finance's answer "no such user" only as the documented problem ({@code application/problem+json} with
+ * {@code code} {@value #UNKNOWN_USER}); any other 404 or non-2xx, a body that is not the documented JSON, or a network
+ * failure is a technical failure ({@link OutsideCallFailure}), never a verdict on the customer.
  */
 public class JdFinanceApiClient implements JdFinanceAccounts {
 
     static final String CUSTOMER = "/v1/customers/{userId}";
     static final String ACCOUNT = "/v1/customers/{userId}/baitiao-account";
+    /** The {@code code} of the problem of a 404 that means "no such user" (docs/jd-finance-api.yaml, NotFound). */
+    static final String UNKNOWN_USER = "UNKNOWN_USER";
 
     private static final ObjectMapper JSON = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
@@ -46,6 +49,10 @@ public class JdFinanceApiClient implements JdFinanceAccounts {
     }
 
     record Credit(Long limitFen, Long availableFen) {
+    }
+
+    /** The problem of an error answer, as far as bindflow reads it. */
+    record Problem(String code) {
     }
 
     private final RestClient http;
@@ -82,15 +89,15 @@ public class JdFinanceApiClient implements JdFinanceAccounts {
                         .map(a -> toAccount(userId, a)));
     }
 
-    /** One GET: the body as {@code type}, empty for a 404; a technical failure otherwise. */
+    /** One GET: the body as {@code type}, empty for the documented "no such user"; a technical failure otherwise. */
     private <T> Optional<T> get(String operation, String path, String userId, Class<T> type) {
         try {
             return http.get().uri(path, userId).exchange((request, response) -> {
                 int status = response.getStatusCode().value();
-                if (status == 404) {
+                String body = new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8);
+                if (status == 404 && unknownUser(response.getHeaders().getContentType(), body)) {
                     return Optional.<T>empty();
                 }
-                String body = new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8);
                 if (status / 100 != 2) {
                     throw new OutsideCallFailure(OutsideSystem.JD_FINANCE, OutsideCallFailure.Kind.ERROR,
                             operation + ": JD Finance answered " + status);
@@ -105,6 +112,17 @@ public class JdFinanceApiClient implements JdFinanceAccounts {
             throw OutsideCallFailure.ofNetwork(OutsideSystem.JD_FINANCE, operation, network);
         } catch (RestClientException other) {
             throw OutsideCallFailure.ofNetwork(OutsideSystem.JD_FINANCE, operation, other);
+        }
+    }
+
+    private static boolean unknownUser(MediaType contentType, String body) {
+        if (contentType == null || !MediaType.APPLICATION_PROBLEM_JSON.isCompatibleWith(contentType)) {
+            return false;
+        }
+        try {
+            return UNKNOWN_USER.equals(JSON.readValue(body, Problem.class).code());
+        } catch (IOException notAProblem) {
+            return false;
         }
     }
 

@@ -1,6 +1,7 @@
 package com.bindflow.sandbox.verification;
 
 import com.bindflow.sandbox.SandboxOnly;
+import com.bindflow.shared.OutsideRefusal;
 import com.bindflow.verification.FaceRecognition;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -23,7 +24,7 @@ public class SandboxFaceRecognition implements FaceRecognition {
     public Result verify(String userId, String providerToken) {
         Result result = TOKENS.get(providerToken);
         if (result == null) {
-            throw new IllegalArgumentException("the sandbox face provider knows the tokens " + TOKENS.keySet()
+            throw new OutsideRefusal("the sandbox face provider knows the tokens " + TOKENS.keySet()
                     + ", not '" + providerToken + "'");
         }
         return result;

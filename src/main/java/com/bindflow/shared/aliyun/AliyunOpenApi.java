@@ -88,8 +88,9 @@ public final class AliyunOpenApi {
             return new OutsideCallFailure(system, OutsideCallFailure.Kind.ERROR, operation + ": Alibaba Cloud answered "
                     + (status == null ? "an error" : status) + " " + tea.getCode());
         }
+        // the class name only, not kept as a cause: the SDK's exceptions may carry the request
         return new OutsideCallFailure(system, OutsideCallFailure.Kind.ERROR, operation
-                + ": an answer that could not be read (" + e.getClass().getSimpleName() + ")", e);
+                + ": an answer that could not be read (" + e.getClass().getSimpleName() + ")");
     }
 
     /**

@@ -2,6 +2,7 @@ package com.bindflow.verification.aliyun;
 
 import com.bindflow.shared.OutsideCallFailure;
 import com.bindflow.shared.OutsideCalls;
+import com.bindflow.shared.OutsideRefusal;
 import com.bindflow.shared.OutsideSystem;
 import com.bindflow.shared.aliyun.AliyunOpenApi;
 import com.bindflow.shared.aliyun.AliyunProperties;
@@ -43,7 +44,7 @@ public class AliyunFaceRecognition implements FaceRecognition {
     @Override
     public Result verify(String userId, String providerToken) {
         if (providerToken == null || providerToken.isBlank() || providerToken.length() > 64) {
-            throw new IllegalArgumentException("the capture token must be Alibaba Cloud's CertifyId (1 to 64 characters)");
+            throw new OutsideRefusal("the capture token must be Alibaba Cloud's CertifyId (1 to 64 characters)");
         }
         return calls.call(calls.budget(), OutsideSystem.FACE, "face-result", OutsideCalls.Retries.IDEMPOTENT,
                 r -> r != Result.PASS, () -> result(describe(providerToken)));
@@ -61,15 +62,18 @@ public class AliyunFaceRecognition implements FaceRecognition {
     /**
      * The answer's meaning. {@code Code} 200 with {@code ResultObject.Passed} T and {@code SubCode} 200 passes; SubCode
      * 204 (the face differs from the registry's photo) is a MISMATCH, 205 (liveness at risk) a SPOOF — CONFIRMED from
-     * Alibaba Cloud's documentation of DescribeFaceVerify. ASSUMED: 201–203 (the identity or the registry's photo could
-     * not be used) are a MISMATCH, and every other SubCode a capture to repeat (POOR_LIGHTING). {@code Code} 406 (no
-     * such CertifyId) and 424 (the capture is not finished) refuse the token (IllegalArgumentException, the port's
-     * answer to an unknown token); any other Code is a technical failure.
+     * Alibaba Cloud's documentation of DescribeFaceVerify. ASSUMED: 201 (the identity does not match) is a MISMATCH.
+     * 202 (no identity record) and 203 (no usable registry photo) say nothing about the customer's face: the check could
+     * not be made, a technical failure (503, no attempt counted), like every SubCode not named here. No SubCode is read
+     * as POOR_LIGHTING until Alibaba Cloud confirms one: a capture the phone's SDK could not finish (too dark) is not
+     * finished, Code 424 below, and the app lets the customer capture again. {@code Code} 406 (no such CertifyId) and
+     * 424 (the capture is not finished) refuse the token ({@link OutsideRefusal}, the port's answer to an unknown
+     * token); any other Code is a technical failure.
      */
     static Result result(Map<?, ?> body) {
         String code = AliyunOpenApi.text(body, "Code");
         if ("406".equals(code) || "424".equals(code)) {
-            throw new IllegalArgumentException("Alibaba Cloud knows no finished face capture for this token (" + code + ")");
+            throw new OutsideRefusal("Alibaba Cloud knows no finished face capture for this token (" + code + ")");
         }
         if (!"200".equals(code) || !(body.get("ResultObject") instanceof Map<?, ?> result)) {
             throw new OutsideCallFailure(OutsideSystem.FACE, OutsideCallFailure.Kind.ERROR,
@@ -85,9 +89,10 @@ public class AliyunFaceRecognition implements FaceRecognition {
                     "face-result: an answer without Passed and SubCode");
         }
         return switch (subCode) {
-            case "204", "201", "202", "203" -> Result.MISMATCH;
+            case "204", "201" -> Result.MISMATCH;
             case "205" -> Result.SPOOF;
-            default -> Result.POOR_LIGHTING;
+            default -> throw new OutsideCallFailure(OutsideSystem.FACE, OutsideCallFailure.Kind.ERROR,
+                    "face-result: Alibaba Cloud could not make the check (SubCode " + subCode + ")");
         };
     }
 }

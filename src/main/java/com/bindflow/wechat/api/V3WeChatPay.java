@@ -20,7 +20,9 @@ import org.slf4j.LoggerFactory;
  * The production {@link WeChatPay}: WeChat Pay API v3, 委托代扣 (papay) as a direct merchant, through the official SDK
  * ({@link WeChatPayV3Client}). Paths, fields and the meaning of answers are {@link WeChatPayApi}'s. Every call is
  * idempotent on our own numbers (contract code, trade number, refund number, all derived from the binding), so
- * {@link OutsideCalls} may send it again after an error, and a retried job repeats nothing:
+ * {@link OutsideCalls} may send it again after an error, and a retried job repeats nothing — except scheduling the
+ * amount, which carries no number of ours: sent again only when it never left. A 4xx is a business answer only with
+ * its documented code ({@link WeChatPayApi}); any other is a technical failure:
  * <ul>
  *   <li>{@code requestAuthorization}: H5 pre-sign → the page's URL (WeChat notifies {@code ENTRUST.SIGN} on success,
  *       nothing otherwise: then the process queries);</li>
@@ -85,7 +87,7 @@ public class V3WeChatPay implements WeChatPay {
     private Contract query(Budget budget, String contractCode) {
         return call(budget, "query-authorization", () -> client.get("query-authorization", contract(settings.planId(), contractCode)),
                 answer -> {
-                    if (!answer.ok() && contractUnknown(answer.status())) {
+                    if (!answer.ok() && contractUnknown(answer.status(), answer.errorCode())) {
                         return new Contract(new AuthorizationState(AuthorizationStatus.NOT_FOUND, null, null), null);
                     }
                     AuthorizationStatus status = require("query-authorization",
@@ -147,7 +149,8 @@ public class V3WeChatPay implements WeChatPay {
         JsonObject schedule = new JsonObject();
         schedule.addProperty(APPID, settings.appId());
         schedule.add(SCHEDULE_AMOUNT, amount(amountFen));
-        Optional<String> declined = call(budget, "schedule-payment",
+        // it carries no number of ours (ASSUMED harmless to repeat, not confirmed): sent again only when it never left
+        Optional<String> declined = call(budget, "schedule-payment", OutsideCalls.Retries.ONLY_IF_NOT_SENT,
                 () -> client.post("schedule-payment", WeChatPayApi.schedule(contractId), schedule),
                 answer -> declineOrAccept("schedule-payment", answer), Optional::isPresent);
         if (declined.isPresent()) {
@@ -184,7 +187,7 @@ public class V3WeChatPay implements WeChatPay {
     private Order order(Budget budget, String outTradeNo) {
         return call(budget, "query-payment", () -> client.get("query-payment", WeChatPayApi.order(outTradeNo, settings.merchantId())),
                 answer -> {
-                    if (!answer.ok() && orderUnknown(answer.status())) {
+                    if (!answer.ok() && orderUnknown(answer.status(), answer.errorCode())) {
                         return new Order(Optional.empty(), null, null, null);
                     }
                     Payment state = require("query-payment", answer.ok() ? paymentState(answer.text(TRADE_STATE)).orElse(null)
@@ -232,13 +235,13 @@ public class V3WeChatPay implements WeChatPay {
         body.addProperty(PLAN_ID, settings.planId());
         body.addProperty(OUT_CONTRACT_CODE, contractCode);
         body.addProperty(CONTRACT_DISPLAY_ACCOUNT, settings.contractDisplayAccount());
-        Answer answer = call(budget, "grant-bind-request", () -> client.post("grant-bind-request", grant(wechatRequestId), body),
-                a -> a, a -> !a.ok());
-        if (!answer.ok() && answer.status() == 404) {
+        Answer answer = partnerCall(budget, "grant-bind-request", () -> client.post("grant-bind-request", grant(wechatRequestId), body),
+                a -> bindRequestAnswer("grant-bind-request", a), a -> !a.ok());
+        if (!answer.ok() && partnerResourceUnknown(answer.status(), answer.errorCode())) {
             return new AuthorizationState(AuthorizationStatus.NOT_FOUND, null, null);
         }
-        // the contract as WeChat has it now: made by this grant, or (a 4xx: the request is not open any more) by an
-        // earlier try of this job — or none, the request was withdrawn or refused
+        // the contract as WeChat has it now: made by this grant, or (REQUEST_NOT_PENDING: the request is not open any
+        // more) by an earlier try of this job — or none, the request was withdrawn or refused
         AuthorizationState contract = query(budget, contractCode).state();
         if (contract.status() == AuthorizationStatus.AUTHORIZED) {
             return new AuthorizationState(AuthorizationStatus.AUTHORIZED, contract.contractId(), PRIORITY_AFTER_BALANCE);
@@ -255,9 +258,9 @@ public class V3WeChatPay implements WeChatPay {
     }
 
     private Optional<BindRequestState> bindRequest(Budget budget, String wechatRequestId) {
-        return call(budget, "bind-request-state", () -> client.get("bind-request-state", WeChatPayApi.bindRequest(wechatRequestId)),
+        return partnerCall(budget, "bind-request-state", () -> client.get("bind-request-state", WeChatPayApi.bindRequest(wechatRequestId)),
                 answer -> {
-                    if (!answer.ok() && answer.status() == 404) {
+                    if (!answer.ok() && partnerResourceUnknown(answer.status(), answer.errorCode())) {
                         return Optional.<BindRequestState>empty();
                     }
                     BindRequestStatus state = require("bind-request-state",
@@ -272,16 +275,28 @@ public class V3WeChatPay implements WeChatPay {
         Budget budget = calls.budget();
         JsonObject body = new JsonObject();
         body.addProperty(REASON, truncate(reason, 256));
-        Answer answer = call(budget, "refuse-bind-request", () -> client.post("refuse-bind-request", refuse(wechatRequestId), body),
-                a -> a, a -> !a.ok());
+        Answer answer = partnerCall(budget, "refuse-bind-request", () -> client.post("refuse-bind-request", refuse(wechatRequestId), body),
+                a -> bindRequestAnswer("refuse-bind-request", a), a -> !a.ok());
         if (answer.ok()) {
             return "REFUSED".equals(require("refuse-bind-request", answer.text(STATE), answer));
         }
-        if (answer.status() == 404) {
+        if (partnerResourceUnknown(answer.status(), answer.errorCode())) {
             return false;
         }
         // not open any more: refused by an earlier try of this job, or granted, or withdrawn
         return bindRequest(budget, wechatRequestId).map(r -> r.status() == BindRequestStatus.REFUSED).orElse(false);
+    }
+
+    /**
+     * A grant's or refusal's answer: a 2xx, or one of the two documented 4xx (the request unknown, or not open any
+     * more); any other 4xx (a rate limit, a permission, an unsigned status without its code) is a technical failure.
+     */
+    private static Answer bindRequestAnswer(String operation, Answer answer) {
+        if (answer.ok() || partnerResourceUnknown(answer.status(), answer.errorCode())
+                || bindRequestClosed(answer.status(), answer.errorCode())) {
+            return answer;
+        }
+        throw unexpected(operation, answer);
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------------------
@@ -292,8 +307,19 @@ public class V3WeChatPay implements WeChatPay {
      */
     private <T> T call(Budget budget, String operation, java.util.function.Supplier<Answer> request,
                        java.util.function.Function<Answer, T> read, java.util.function.Predicate<T> rejected) {
-        return calls.call(budget, OutsideSystem.WECHAT_PAY, operation, OutsideCalls.Retries.IDEMPOTENT, rejected,
-                () -> read.apply(request.get()));
+        return call(budget, operation, OutsideCalls.Retries.IDEMPOTENT, request, read, rejected);
+    }
+
+    private <T> T call(Budget budget, String operation, OutsideCalls.Retries retries, java.util.function.Supplier<Answer> request,
+                       java.util.function.Function<Answer, T> read, java.util.function.Predicate<T> rejected) {
+        return calls.call(budget, OutsideSystem.WECHAT_PAY, operation, retries, rejected, () -> read.apply(request.get()));
+    }
+
+    /** An ASSUMED partner call: idempotent, through a circuit breaker of its own ({@link WeChatPayApi#PARTNER_CIRCUIT}). */
+    private <T> T partnerCall(Budget budget, String operation, java.util.function.Supplier<Answer> request,
+                       java.util.function.Function<Answer, T> read, java.util.function.Predicate<T> rejected) {
+        return calls.call(budget, OutsideSystem.WECHAT_PAY, PARTNER_CIRCUIT, operation, OutsideCalls.Retries.IDEMPOTENT,
+                rejected, () -> read.apply(request.get()));
     }
 
     private static <T> T require(String operation, T value, Answer answer) {

@@ -14,7 +14,8 @@ import com.google.gson.JsonObject;
 /**
  * The production {@link WeChatWallets}: a customer's wallet facts from WeChat Pay, signed and verified like every v3
  * call. ASSUMED partner interface ({@link WeChatPayApi#wallet}: no public API reports them); read-only, so retried once
- * after an error. A user WeChat Pay does not know (404) has no WeChat Pay.
+ * after an error. A user WeChat Pay does not know (404 {@code RESOURCE_NOT_EXISTS}: a 404 without it is a technical
+ * failure) has no WeChat Pay.
  */
 public class V3WeChatWallets implements WeChatWallets {
 
@@ -30,10 +31,11 @@ public class V3WeChatWallets implements WeChatWallets {
 
     @Override
     public WalletFacts walletOf(String userId) {
-        return calls.call(calls.budget(), OutsideSystem.WECHAT_PAY, "wallet-facts", OutsideCalls.Retries.IDEMPOTENT,
+        return calls.call(calls.budget(), OutsideSystem.WECHAT_PAY, WeChatPayApi.PARTNER_CIRCUIT, "wallet-facts",
+                OutsideCalls.Retries.IDEMPOTENT,
                 facts -> !facts.payEnabled(), () -> {
                     WeChatPayV3Client.Answer answer = client.get("wallet-facts", WeChatPayApi.wallet(userId, settings.appId()));
-                    if (!answer.ok() && answer.status() == 404) {
+                    if (!answer.ok() && WeChatPayApi.partnerResourceUnknown(answer.status(), answer.errorCode())) {
                         return new WalletFacts(false, 0, false);
                     }
                     JsonObject body = answer.body();
@@ -48,7 +50,7 @@ public class V3WeChatWallets implements WeChatWallets {
                                 body.get(THIRD_PARTY_AUTHORIZATION).getAsBoolean());
                     } catch (RuntimeException malformed) {
                         throw new OutsideCallFailure(OutsideSystem.WECHAT_PAY, OutsideCallFailure.Kind.ERROR,
-                                "wallet-facts: fields of the wrong type", malformed);
+                                "wallet-facts: fields of the wrong type (" + malformed.getClass().getSimpleName() + ")");
                     }
                 });
     }

@@ -16,6 +16,12 @@ public final class WeChatPayApi {
     private WeChatPayApi() {
     }
 
+    /**
+     * The circuit breaker of the ASSUMED partner calls (wallet facts, the wallet's binding requests): an endpoint that
+     * turns out wrong fails on its own, without opening the breaker of terminate, pay and refund ({@code wechat-pay}).
+     */
+    public static final String PARTNER_CIRCUIT = "wechat-pay-partner";
+
     /** CONFIRMED: WeChat Pay API v3's host (the SDK's {@code HostName.API}). */
     public static final String HOST = "https://api.mch.weixin.qq.com";
 
@@ -70,26 +76,29 @@ public final class WeChatPayApi {
 
     /**
      * ASSUMED, no public API (README): a user's wallet facts by our user code, {@code {pay_enabled, bank_card_count,
-     * third_party_authorization}}; 404 = no WeChat Pay.
+     * third_party_authorization}}; 404 {@code RESOURCE_NOT_EXISTS} = no WeChat Pay.
      */
     public static String wallet(String outUserCode, String appId) {
         return "/v3/papay/partner-wallet/out-user-codes/" + outUserCode + "/wallet?appid=" + appId;
     }
 
-    /** ASSUMED, no public API: a binding request from the wallet, {@code {request_id, out_user_code, state}}. */
+    /**
+     * ASSUMED, no public API: a binding request from the wallet, {@code {request_id, out_user_code, state}}; 404
+     * {@code RESOURCE_NOT_EXISTS} for one WeChat does not know.
+     */
     public static String bindRequest(String requestId) {
         return "/v3/papay/partner-wallet/bind-requests/" + requestId;
     }
 
     /**
      * ASSUMED, no public API: grant it, body {@code appid, plan_id, out_contract_code, contract_display_account};
-     * answer the contract as {@link #contract}.
+     * answer the contract as {@link #contract}; 4xx {@code REQUEST_NOT_PENDING} when the request is not open any more.
      */
     public static String grant(String requestId) {
         return bindRequest(requestId) + "/grant";
     }
 
-    /** ASSUMED, no public API: refuse it, body {@code reason}; answer {@code {state}}. */
+    /** ASSUMED, no public API: refuse it, body {@code reason}; answer {@code {state}}; 4xx as {@link #grant}. */
     public static String refuse(String requestId) {
         return bindRequest(requestId) + "/refuse";
     }
@@ -143,9 +152,44 @@ public final class WeChatPayApi {
         };
     }
 
-    /** ASSUMED: a contract code WeChat never signed answers 404 (e.g. {@code RESOURCE_NOT_EXISTS}): NOT_FOUND. */
-    public static boolean contractUnknown(int httpStatus) {
-        return httpStatus == 404;
+    /**
+     * WeChat Pay's error code of a 404 for a resource it does not have (CONFIRMED as a v3 error code); ASSUMED: the
+     * contract query answers it for a contract code WeChat never signed, and the assumed partner calls (wallet facts,
+     * binding requests) for a user or request WeChat does not know.
+     */
+    public static final String RESOURCE_NOT_EXISTS = "RESOURCE_NOT_EXISTS";
+
+    /** CONFIRMED (v3 order query): 404 {@code ORDER_NOT_EXIST}, an order WeChat never saw. */
+    public static final String ORDER_NOT_EXIST = "ORDER_NOT_EXIST";
+
+    /**
+     * ASSUMED, no public API: the 4xx code with which the wallet's binding request refuses a grant or refusal because
+     * it is not open any more (granted, refused or withdrawn before).
+     */
+    public static final String REQUEST_NOT_PENDING = "REQUEST_NOT_PENDING";
+
+    /**
+     * A 4xx is read as a business answer only with its documented code: WeChat Pay's SDK verifies the signature of 2xx
+     * answers only, so an error answer's status is unsigned (a proxy's, a gateway's); its code at least is WeChat's
+     * documented word. True for 404 with {@code code} only.
+     */
+    public static boolean notFound(int httpStatus, String errorCode, String code) {
+        return httpStatus == 404 && code.equals(errorCode);
+    }
+
+    /** ASSUMED: a contract code WeChat never signed answers 404 {@code RESOURCE_NOT_EXISTS}: NOT_FOUND. */
+    public static boolean contractUnknown(int httpStatus, String errorCode) {
+        return notFound(httpStatus, errorCode, RESOURCE_NOT_EXISTS);
+    }
+
+    /** ASSUMED, no public API: a user (wallet facts) or binding request WeChat does not know: 404 RESOURCE_NOT_EXISTS. */
+    public static boolean partnerResourceUnknown(int httpStatus, String errorCode) {
+        return notFound(httpStatus, errorCode, RESOURCE_NOT_EXISTS);
+    }
+
+    /** ASSUMED, no public API: the binding request is not open any more (a 4xx {@code REQUEST_NOT_PENDING}). */
+    public static boolean bindRequestClosed(int httpStatus, String errorCode) {
+        return httpStatus / 100 == 4 && REQUEST_NOT_PENDING.equals(errorCode);
     }
 
     /** What a payment's {@code trade_state} says. */
@@ -168,20 +212,21 @@ public final class WeChatPayApi {
         };
     }
 
-    /** ASSUMED: an order WeChat never saw answers 404 ({@code ORDER_NOT_EXIST}). */
-    public static boolean orderUnknown(int httpStatus) {
-        return httpStatus == 404;
+    /** An order WeChat never saw answers 404 {@code ORDER_NOT_EXIST} (ASSUMED for 委托代扣 orders). */
+    public static boolean orderUnknown(int httpStatus, String errorCode) {
+        return notFound(httpStatus, errorCode, ORDER_NOT_EXIST);
     }
 
     /**
      * ASSUMED: a 4xx to a deduction (schedule or apply) with one of these codes is WeChat's decline of the payment (a
      * business outcome: the contract cannot be charged), not a technical failure. Any other 4xx is a technical failure
-     * (our request was wrong), for an operator.
+     * (our request was wrong, or a limit of ours: 429 FREQUENCY_LIMITED, 403 NO_AUTH are the merchant's, never the
+     * customer's), for an operator: the job is retried and becomes an incident.
      */
     public static boolean paymentDeclined(String errorCode) {
         return errorCode != null && switch (errorCode) {
             case "NOTENOUGH", "CONTRACT_NOT_EXIST", "CONTRACT_ERROR", "CONTRACT_TERMINATED", "USER_ACCOUNT_ABNORMAL",
-                 "RULE_LIMIT", "FREQUENCY_LIMITED", "NO_AUTH", "ORDER_CLOSED" -> true;
+                 "RULE_LIMIT", "ORDER_CLOSED" -> true;
             default -> false;
         };
     }

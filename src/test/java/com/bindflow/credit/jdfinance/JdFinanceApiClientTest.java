@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
@@ -80,6 +81,22 @@ class JdFinanceApiClientTest {
         jd.account("jd-odd", "{\"userId\":\"jd-odd\",\"realName\":\"王杰\",\"status\":\"FROZEN_SOLID\"}");
         assertThatThrownBy(() -> accounts.find("jd-odd")).isInstanceOf(OutsideCallFailure.class)
                 .hasMessageContaining("account-facts");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "application/problem+json | {\"status\":404,\"title\":\"Not Found\"}",
+            "application/problem+json | {\"status\":404,\"code\":\"NO_SUCH_PATH\"}",
+            "application/json         | {\"status\":404,\"code\":\"UNKNOWN_USER\"}",
+            "text/html                | <html>404 Not Found</html>"})
+    void onlyTheDocumentedUnknownUserMakesA404AVerdict(String contentType, String body) {
+        jd.answer("/v1/customers/.*", 404, contentType, body);
+        assertThatThrownBy(() -> accounts.find("jd-ok")).isInstanceOf(OutsideCallFailure.class)
+                .hasMessageContaining("404");
+        assertThatThrownBy(() -> accounts.exists("jd-ok")).isInstanceOf(OutsideCallFailure.class);
+        assertThat(OutsideCallsForTests.count(meters, "jd-finance", "account-facts", "rejected")).isZero();
+        jd.heal();
+        assertThat(accounts.find("jd-nobody")).as("the documented one is").isEmpty();
     }
 
     @ParameterizedTest

@@ -23,8 +23,9 @@ import java.util.UUID;
 
 /**
  * JD Finance's API as docs/jd-finance-api.yaml defines it, on a random port: the customers and Baitiao accounts the
- * test puts there; a request without our bearer token gets 401; an unknown user 404. {@link #fail} makes calls time
- * out, answer 500, send a malformed body or reset the connection.
+ * test puts there; a request without our bearer token gets 401; an unknown user 404 with the problem code UNKNOWN_USER.
+ * {@link #fail} makes calls time out, answer 500, send a malformed body or reset the connection; {@link #answer} any
+ * other answer.
  */
 public final class JdFinanceStandIn implements AutoCloseable {
 
@@ -38,7 +39,7 @@ public final class JdFinanceStandIn implements AutoCloseable {
         server.start();
         server.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().withStatus(404)
                 .withHeader("Content-Type", "application/problem+json")
-                .withBody("{\"status\":404,\"title\":\"Not Found\",\"detail\":\"no such user\"}")));
+                .withBody("{\"status\":404,\"title\":\"Not Found\",\"code\":\"UNKNOWN_USER\",\"detail\":\"no such user\"}")));
         server.stubFor(any(anyUrl()).atPriority(2).withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock
                 .notMatching("Bearer " + java.util.regex.Pattern.quote(TOKEN))).willReturn(aResponse().withStatus(401)
                 .withHeader("Content-Type", "application/problem+json").withBody("{\"status\":401,\"title\":\"Unauthorized\"}")));
@@ -79,11 +80,21 @@ public final class JdFinanceStandIn implements AutoCloseable {
                     .withBody("{\"status\":503,\"title\":\"Service Unavailable\"}");
             case MALFORMED -> aResponse().withStatus(200).withHeader("Content-Type", "application/json")
                     .withBody("<html>maintenance</html>");
+            case MALFORMED_JSON -> okJson("{\"userId\":");
+            case MISSING_FIELDS -> okJson("{}");
             case BAD_SIGNATURE -> throw new IllegalArgumentException("JD Finance's answers are not signed");
             case RESET -> aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER);
         };
         synchronized (faults) {
             faults.add(server.stubFor(get(urlPathMatching(pathRegex)).atPriority(1).willReturn(response)));
+        }
+    }
+
+    /** Calls to paths matching {@code pathRegex} get this answer until {@link #heal}. */
+    public void answer(String pathRegex, int status, String contentType, String body) {
+        synchronized (faults) {
+            faults.add(server.stubFor(get(urlPathMatching(pathRegex)).atPriority(1).willReturn(aResponse().withStatus(status)
+                    .withHeader("Content-Type", contentType).withBody(body))));
         }
     }
 

@@ -6,8 +6,12 @@ public enum StandInFault {
     TIMEOUT,
     /** 500 with the system's JSON error */
     SERVER_ERROR,
-    /** 200 with a body that is not the system's JSON */
+    /** 200 with a body that is not the system's JSON (text/html: a gateway's error page) */
     MALFORMED,
+    /** 200, application/json, a body that is not JSON at all (cut off) (WeChat Pay, JD Finance) */
+    MALFORMED_JSON,
+    /** 200, application/json, well-formed (and for WeChat Pay well signed) but without the fields the call needs (WeChat Pay, JD Finance) */
+    MISSING_FIELDS,
     /** a well-formed answer signed with the wrong key (WeChat Pay only) */
     BAD_SIGNATURE,
     /** the connection is reset (after the request arrived) */

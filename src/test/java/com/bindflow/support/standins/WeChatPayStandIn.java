@@ -53,7 +53,8 @@ import java.util.regex.Pattern;
  * ({@code WECHATPAY2-SHA256-RSA2048}, checked against the merchant's public key — unsigned or wrongly signed requests
  * get 401 {@code SIGN_ERROR}), and every answer is signed with the platform's private key over
  * {@code timestamp\nnonce\nbody\n} with the real time, so the SDK's verification runs for real. {@link #fail} makes
- * calls time out, answer 500, send a malformed body, sign wrongly or reset the connection: a 500 and a malformed body
+ * calls time out, answer 500, send a malformed body (an HTML page, cut-off JSON, JSON without the fields), sign wrongly
+ * or reset the connection ({@link #answer}: any other answer): a 500 and a malformed body
  * (a gateway's error page) change nothing at WeChat; a timeout, a reset and a bad signature come after WeChat acted
  * (the answer is lost or forged), so a retry must find what the first attempt did. The customer's side
  * (signing on WeChat's page, ending the contract in the wallet, asking to bind there) produces WeChat's signed and
@@ -205,6 +206,19 @@ public final class WeChatPayStandIn implements AutoCloseable {
         }
     }
 
+    /**
+     * Calls of {@code method} to paths matching {@code pathRegex} now get this answer (application/json, signed with
+     * the platform key), until {@link #heal}: a 4xx of a gateway or a rate limit, a 200 with odd values.
+     */
+    public void answer(RequestMethod method, String pathRegex, int status, String body) {
+        StubMapping stub = server.stubFor(WireMock.request(method.getName(), urlPathMatching(pathRegex)).atPriority(1)
+                .andMatching(AUTH).willReturn(aResponse().withStatus(status).withHeader("Content-Type", "application/json")
+                        .withBody(body).withTransformers(SIGNER)));
+        synchronized (faults) {
+            faults.add(stub);
+        }
+    }
+
     /** The next call of {@code method} to paths matching {@code pathRegex} fails with {@code fault}; later ones do not. */
     public void failOnce(RequestMethod method, String pathRegex, StandInFault fault) {
         String scenario = "once-" + UUID.randomUUID();
@@ -268,6 +282,11 @@ public final class WeChatPayStandIn implements AutoCloseable {
 
     public boolean refunded(String outRefundNo) {
         return refunds.containsKey(outRefundNo);
+    }
+
+    /** How many refunds WeChat made of the order {@code outTradeNo} (each refund number refunds once). */
+    public long refundsOf(String outTradeNo) {
+        return refunds.values().stream().filter(r -> outTradeNo.equals(r.get("out_trade_no").getAsString())).count();
     }
 
     // ---- the customer at WeChat ---------------------------------------------------------------------------------
@@ -379,6 +398,14 @@ public final class WeChatPayStandIn implements AutoCloseable {
             if (fault == StandInFault.MALFORMED) {
                 return ResponseDefinitionBuilder.responseDefinition().withStatus(200).withHeader("Content-Type", "text/html")
                         .withBody("<html><body>502 Bad Gateway</body></html>").withTransformers(SIGNER).build();
+            }
+            if (fault == StandInFault.MALFORMED_JSON) {
+                return ResponseDefinitionBuilder.responseDefinition().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"contract_state\":\"SIGNED\",\"contract_id\":").withTransformers(SIGNER).build();
+            }
+            if (fault == StandInFault.MISSING_FIELDS) {
+                return ResponseDefinitionBuilder.responseDefinition().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"mchid\":\"" + MERCHANT_ID + "\"}").withTransformers(SIGNER).build();
             }
             ResponseDefinition answer = answer(event.getRequest());
             if (fault == StandInFault.TIMEOUT) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.bindflow.shared.OutsideCallFailure;
+import com.bindflow.shared.OutsideRefusal;
 import com.bindflow.shared.aliyun.AliyunProperties;
 import com.bindflow.support.OutsideCallsForTests;
 import com.bindflow.support.standins.AliyunStandIn;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The production face recognition (Alibaba Cloud ID Verification, DescribeFaceVerify) against the stand-in: each
@@ -54,8 +56,10 @@ class AliyunFaceRecognitionTest {
         aliyun.capture("cid-pass", true, "200");
         aliyun.capture("cid-mismatch", false, "204");
         aliyun.capture("cid-spoof", false, "205");
-        aliyun.capture("cid-photo-unusable", false, "201");
-        aliyun.capture("cid-dark", false, "209");
+        aliyun.capture("cid-identity-differs", false, "201");
+        aliyun.capture("cid-no-identity-record", false, "202");
+        aliyun.capture("cid-no-registry-photo", false, "203");
+        aliyun.capture("cid-unknown-subcode", false, "209");
     }
 
     @Test
@@ -63,14 +67,24 @@ class AliyunFaceRecognitionTest {
         assertThat(faces.verify("demo-ok", "cid-pass")).isEqualTo(Result.PASS);
         assertThat(faces.verify("demo-ok", "cid-mismatch")).isEqualTo(Result.MISMATCH);
         assertThat(faces.verify("demo-ok", "cid-spoof")).isEqualTo(Result.SPOOF);
-        assertThat(faces.verify("demo-ok", "cid-photo-unusable")).isEqualTo(Result.MISMATCH);
-        assertThat(faces.verify("demo-ok", "cid-dark")).isEqualTo(Result.POOR_LIGHTING);
-        assertThat(OutsideCallsForTests.count(meters, "face", "face-result", "rejected")).isEqualTo(4);
+        assertThat(faces.verify("demo-ok", "cid-identity-differs")).isEqualTo(Result.MISMATCH);
+        assertThat(OutsideCallsForTests.count(meters, "face", "face-result", "rejected")).isEqualTo(3);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"cid-no-identity-record", "cid-no-registry-photo", "cid-unknown-subcode"})
+    void aCheckThatCouldNotBeMadeIsATechnicalFailureNeverAVerdict(String token) {
+        // 202 no identity record, 203 no usable registry photo, any SubCode not documented: nothing about the face
+        assertThatThrownBy(() -> faces.verify("demo-ok", token))
+                .isInstanceOf(OutsideCallFailure.class)
+                .satisfies(e -> assertThat(((OutsideCallFailure) e).reasonCode()).isEqualTo("FACE_RECOGNITION_UNAVAILABLE"))
+                .hasMessageContaining("SubCode");
+        assertThat(OutsideCallsForTests.count(meters, "face", "face-result", "rejected")).isZero();
     }
 
     @Test
     void anUnknownTokenIsRefusedNotRetried() {
-        assertThatThrownBy(() -> faces.verify("demo-ok", "cid-never-made")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> faces.verify("demo-ok", "cid-never-made")).isInstanceOf(OutsideRefusal.class);
         assertThat(aliyun.requests("DescribeFaceVerify")).isEqualTo(1);
         assertThat(OutsideCallsForTests.count(meters, "face", "face-result", "rejected")).isEqualTo(1);
     }
@@ -81,7 +95,12 @@ class AliyunFaceRecognitionTest {
         aliyun.fail("DescribeFaceVerify", fault);
         assertThatThrownBy(() -> faces.verify("demo-ok", "cid-pass"))
                 .isInstanceOf(OutsideCallFailure.class)
-                .satisfies(e -> assertThat(((OutsideCallFailure) e).reasonCode()).isEqualTo("FACE_RECOGNITION_UNAVAILABLE"));
+                .satisfies(e -> assertThat(((OutsideCallFailure) e).reasonCode()).isEqualTo("FACE_RECOGNITION_UNAVAILABLE"))
+                .satisfies(e -> {
+                    if (fault == StandInFault.SERVER_ERROR || fault == StandInFault.MALFORMED) {
+                        assertThat(e).as("the SDK's exception, which carries the request, is not kept").hasNoCause();
+                    }
+                });
         assertThat(aliyun.requests("DescribeFaceVerify")).isEqualTo(fault == StandInFault.TIMEOUT ? 1 : 2);
         assertThat(OutsideCallsForTests.count(meters, "face", "face-result",
                 fault == StandInFault.TIMEOUT ? "timeout" : "error")).isEqualTo(fault == StandInFault.TIMEOUT ? 1 : 2);

@@ -29,7 +29,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The production WeChat Pay adapter against the WeChat Pay stand-in on the wire: the SDK signs every request (the
@@ -231,6 +233,117 @@ class V3WeChatPayTest {
                 .satisfies(e -> assertThat(((OutsideCallFailure) e).kind()).isEqualTo(OutsideCallFailure.Kind.CIRCUIT_OPEN));
         assertThat(wechat.requests(RequestMethod.GET, CONTRACT)).isEqualTo(sent);
         assertThat(count("query-authorization", "circuit-open")).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"429, FREQUENCY_LIMITED", "403, NO_AUTH", "400, PARAM_ERROR"})
+    void aRateLimitOrAPermissionOfTheMerchantIsATechnicalFailureNeverADecline(int status, String code) {
+        String signed = signedContract("user-limited");
+        String trade = "T" + signed.substring(0, 31);
+        wechat.answer(RequestMethod.POST, "/v3/papay/pay/transactions/apply", status,
+                "{\"code\":\"" + code + "\",\"message\":\"...\"}");
+        assertThatThrownBy(() -> pay.pay(trade, signed, 1, "test"))
+                .isInstanceOf(OutsideCallFailure.class).hasMessageContaining(status + " " + code);
+        assertThat(count("pay", "rejected")).isZero();
+        wechat.heal();
+        assertThat(pay.pay(trade, signed, 1, "the job's retry").status()).isEqualTo(PaymentStatus.SUCCESS);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"message\":\"Not Found\"}", "", "{\"code\":\"NOT_FOUND\"}"})
+    void a404WithoutItsDocumentedCodeIsATechnicalFailureNeverNotFound(String body) {
+        String signed = signedContract("user-404");
+        wechat.customerRequestsBinding("user-404", Instant.now());
+        String request = wechat.lastBindRequestOf("user-404");
+        wechat.answer(RequestMethod.GET, ".*", 404, body);
+        wechat.answer(RequestMethod.POST, "/v3/papay/partner-wallet/.*", 404, body);
+        assertThatThrownBy(() -> pay.queryAuthorization(signed)).isInstanceOf(OutsideCallFailure.class);
+        assertThatThrownBy(() -> pay.refundIfPaid("R" + signed.substring(0, 31), "T" + signed.substring(0, 31)))
+                .isInstanceOf(OutsideCallFailure.class);
+        assertThatThrownBy(() -> wallets.walletOf("user-404")).isInstanceOf(OutsideCallFailure.class);
+        assertThatThrownBy(() -> pay.bindRequestState(request)).isInstanceOf(OutsideCallFailure.class);
+        assertThatThrownBy(() -> pay.grantBindRequest(request, code(), "b", "user-404")).isInstanceOf(OutsideCallFailure.class);
+        assertThatThrownBy(() -> pay.refuseBindRequest(request, "no")).isInstanceOf(OutsideCallFailure.class);
+        adapter();  // healed, and a breaker of its own: this one has opened after so many failures
+        assertThat(pay.queryAuthorization(signed).status()).isEqualTo(AuthorizationStatus.AUTHORIZED);
+        assertThat(pay.bindRequestState(request)).contains(new WeChatPay.BindRequestState("user-404", BindRequestStatus.PENDING));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"400, PARAM_ERROR", "429, FREQUENCY_LIMITED", "403, NO_AUTH"})
+    void aGrantOrRefusalRefusedWithAnUndocumented4xxIsATechnicalFailureNotADecline(int status, String code) {
+        String user = "user-7-" + status;
+        wechat.customerRequestsBinding(user, Instant.now());
+        String request = wechat.lastBindRequestOf(user);
+        wechat.answer(RequestMethod.POST, "/v3/papay/partner-wallet/bind-requests/.*", status,
+                "{\"code\":\"" + code + "\",\"message\":\"...\"}");
+        String contract = code();
+        assertThatThrownBy(() -> pay.grantBindRequest(request, contract, "b", user))
+                .isInstanceOf(OutsideCallFailure.class).hasMessageContaining(status + " " + code);
+        assertThatThrownBy(() -> pay.refuseBindRequest(request, "no")).isInstanceOf(OutsideCallFailure.class);
+        wechat.heal();
+        assertThat(pay.grantBindRequest(request, contract, "b", user).status()).isEqualTo(AuthorizationStatus.AUTHORIZED);
+    }
+
+    @Test
+    void anAnswerWithAFieldOfTheWrongTypeIsATechnicalFailure() {
+        String signed = signedContract("user-8");
+        String trade = "T" + signed.substring(0, 31);
+        wechat.answer(RequestMethod.GET, "/v3/pay/transactions/out-trade-no/.*", 200,
+                "{\"trade_state\":\"SUCCESS\",\"transaction_id\":\"4200\",\"amount\":{\"total\":\"one fen\"}}");
+        assertThatThrownBy(() -> pay.refundIfPaid("R" + signed.substring(0, 31), trade))
+                .isInstanceOf(OutsideCallFailure.class).hasMessageContaining("NumberFormatException")
+                .as("the class name only: no exception kept as a cause").hasNoCause();
+        assertThat(count("query-payment", "error")).isEqualTo(2);
+        assertThat(count("query-payment", "rejected")).isZero();
+    }
+
+    @Test
+    void schedulingTheAmountIsNotSentAgainAfterAnErrorItCarriesNoNumberOfOurs() {
+        String signed = signedContract("user-9");
+        String trade = "T" + signed.substring(0, 31);
+        wechat.fail(RequestMethod.POST, "/v3/papay/pay/schedules/.*", StandInFault.SERVER_ERROR);
+        assertThatThrownBy(() -> pay.pay(trade, signed, 1, "test")).isInstanceOf(OutsideCallFailure.class);
+        assertThat(wechat.requests(RequestMethod.POST, "/v3/papay/pay/schedules/.*")).isEqualTo(1);
+        assertThat(wechat.requests(RequestMethod.POST, "/v3/papay/pay/transactions/apply")).isZero();
+        wechat.heal();
+        assertThat(pay.pay(trade, signed, 1, "the job's retry").status()).isEqualTo(PaymentStatus.SUCCESS);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = StandInFault.class, names = {"TIMEOUT", "SERVER_ERROR", "BAD_SIGNATURE", "MALFORMED_JSON", "RESET"})
+    void aRefundsFaultIsATechnicalFailureAndTheRetryRefundsExactlyOnce(StandInFault fault) {
+        String signed = signedContract("user-10");
+        String trade = "T" + signed.substring(0, 31);
+        String refundNo = "R" + signed.substring(0, 31);
+        assertThat(pay.pay(trade, signed, 1, "test").status()).isEqualTo(PaymentStatus.SUCCESS);
+        wechat.fail(RequestMethod.POST, "/v3/refund/domestic/refunds", fault);
+        assertThatThrownBy(() -> pay.refundIfPaid(refundNo, trade))
+                .isInstanceOf(OutsideCallFailure.class)
+                .satisfies(e -> assertThat(((OutsideCallFailure) e).kind()).isEqualTo(
+                        fault == StandInFault.TIMEOUT ? OutsideCallFailure.Kind.TIMEOUT : OutsideCallFailure.Kind.ERROR));
+        assertThat(wechat.requests(RequestMethod.POST, "/v3/refund/domestic/refunds"))
+                .as("sent again once after an error, never after a timeout").isEqualTo(fault == StandInFault.TIMEOUT ? 1 : 2);
+        wechat.heal();
+        assertThat(pay.refundIfPaid(refundNo, trade)).as("the job's retry")
+                .isEqualTo(new WeChatPay.RefundResult(RefundStatus.REFUNDED, 1));
+        assertThat(wechat.refundsOf(trade)).as("refunded exactly once").isEqualTo(1);
+        assertThat(wechat.orderState(trade)).isEqualTo("REFUND");
+    }
+
+    @Test
+    void aBrokenPartnerEndpointOpensItsOwnBreakerNotTheOneOfTerminatePayAndRefund() {
+        String signed = signedContract("user-11");
+        wechat.fail(RequestMethod.GET, "/v3/papay/partner-wallet/.*", StandInFault.SERVER_ERROR);
+        for (int i = 0; i < 5; i++) {
+            assertThatThrownBy(() -> wallets.walletOf("user-11")).isInstanceOf(OutsideCallFailure.class);
+        }
+        assertThatThrownBy(() -> wallets.walletOf("user-11"))
+                .satisfies(e -> assertThat(((OutsideCallFailure) e).kind()).isEqualTo(OutsideCallFailure.Kind.CIRCUIT_OPEN));
+        assertThatThrownBy(() -> pay.bindRequestState("WXBR-any"))
+                .satisfies(e -> assertThat(((OutsideCallFailure) e).kind()).isEqualTo(OutsideCallFailure.Kind.CIRCUIT_OPEN));
+        assertThat(pay.queryAuthorization(signed).status()).as("the contract calls go on").isEqualTo(AuthorizationStatus.AUTHORIZED);
+        assertThat(pay.pay("T" + signed.substring(0, 31), signed, 1, "test").status()).isEqualTo(PaymentStatus.SUCCESS);
     }
 
     @Test
