@@ -171,10 +171,10 @@ class IdentitySeedingTest {
         var users = properties.effectiveUsers();
 
         assertThat(users).extracting(SandboxUsersProperties.SandboxUser::id)
-                .containsExactly("reviewer1", "reviewer2", "cs1", "risk1", "supervisor1", "cs2");
+                .containsExactly("reviewer1", "reviewer2", "cs1", "risk1", "supervisor1", "ops1", "cs2");
         assertThat(users.get(0).password()).isEqualTo("changed");
         assertThat(users.get(0).groups()).containsExactly("eligibility-reviewers");
-        assertThat(users.get(5).password()).isEqualTo("cs2");
-        assertThat(users.get(5).groups()).containsExactly("customer-service");
+        assertThat(users.get(6).password()).isEqualTo("cs2");
+        assertThat(users.get(6).groups()).containsExactly("customer-service");
     }
 }
