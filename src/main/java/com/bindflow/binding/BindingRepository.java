@@ -29,8 +29,11 @@ public class BindingRepository {
 
     private final JdbcTemplate jdbc;
 
-    public BindingRepository(JdbcTemplate jdbc) {
+    private final BindingMetrics metrics;
+
+    public BindingRepository(JdbcTemplate jdbc, BindingMetrics metrics) {
         this.jdbc = jdbc;
+        this.metrics = metrics;
     }
 
     public void insert(Binding b) {
@@ -39,6 +42,7 @@ public class BindingRepository {
                 b.agreementVersion(), ts(b.agreementAcceptedAt()), ts(b.reviewDueAt()), ts(b.createdAt()),
                 ts(b.updatedAt()), ts(b.endedAt()), b.wechat().requestId());
         appendHistory(b.id(), b.status(), b.reasonCodes(), b.createdAt());
+        metrics.started(b.channel());
     }
 
     public Optional<Binding> find(String id) {
@@ -70,6 +74,11 @@ public class BindingRepository {
 
     /** Changes the status; an ended status frees the user for a new binding. Writes the timeline. */
     public void changeStatus(String id, BindingStatus status, List<String> reasonCodes, String message, Instant now) {
+        // what it was, and since when: for the metrics (time in the step left)
+        List<Object[]> before = jdbc.query("select b.channel, b.status, (select max(h.changed_at) from binding_status_history h "
+                + "where h.binding_id = b.id) as since from binding b where b.id = ?", (rs, n) -> new Object[] {
+                Channel.valueOf(rs.getString("channel")), BindingStatus.valueOf(rs.getString("status")),
+                instant(rs, "since")}, id);
         int updated = jdbc.update("update binding set status = ?, reason_codes = ?, status_message = ?, updated_at = ?, "
                         + "ended_at = ? where id = ?",
                 status.name(), join(reasonCodes), message, ts(now), status.ended() ? ts(now) : null, id);
@@ -77,6 +86,10 @@ public class BindingRepository {
             throw new IllegalStateException("no binding " + id);
         }
         appendHistory(id, status, reasonCodes, now);
+        if (!before.isEmpty()) {
+            Object[] was = before.get(0);
+            metrics.statusChanged((Channel) was[0], (BindingStatus) was[1], (Instant) was[2], status, reasonCodes, now);
+        }
         if (status.ended()) {
             jdbc.update("delete from binding_open where binding_id = ?", id);
         }

@@ -33,8 +33,12 @@ public class CreditLineFreezeService implements CreditLineFreezes {
     private final TransactionTemplate tx;
     private final TransactionTemplate savepoint;
 
+    private final FreezeMetrics metrics;
+
     public CreditLineFreezeService(CreditLineFreezeRepository freezes, ApplicationEventPublisher events, Clock clock,
-                                   PlatformTransactionManager transactionManager) {
+                                   PlatformTransactionManager transactionManager,
+                                   FreezeMetrics metrics) {
+        this.metrics = metrics;
         this.freezes = freezes;
         this.events = events;
         this.clock = clock;
@@ -84,6 +88,7 @@ public class CreditLineFreezeService implements CreditLineFreezes {
                 return;
             }
             log.info("credit line of {} frozen ({}, evidence {}): {}", userId, cause, evidenceRef, freeze.reason());
+            metrics.frozen(cause);
             // what follows a freeze runs here, in this transaction: a RISK freeze opens an Unfreeze case
             // (unfreeze.RiskFreezeOpensUnfreezeCase)
             events.publishEvent(new CreditLineFrozen(freeze));
@@ -111,6 +116,7 @@ public class CreditLineFreezeService implements CreditLineFreezes {
         }
         int lifted = freezes.lift(userId, cause, evidenceRef, shortened(reason.strip()), clock.instant(), null);
         if (lifted > 0) {
+            metrics.lifted(cause, lifted);
             log.info("{} {} freeze(s) of {} lifted{}: {}", lifted, cause, userId,
                     evidenceRef == null ? "" : " (evidence " + evidenceRef + ")", reason);
         }

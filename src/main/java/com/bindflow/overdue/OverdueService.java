@@ -54,9 +54,13 @@ public class OverdueService {
     private final Clock clock;
     private final TransactionTemplate tx;
 
+    private final OverdueMetrics metrics;
+
     public OverdueService(OverdueRepository cases, CreditLineFreezeService freezes, JdFinanceAccounts accounts,
                           OverduePenalties penalties, RuntimeService runtime, Clock clock,
-                          PlatformTransactionManager transactionManager) {
+                          PlatformTransactionManager transactionManager,
+                          OverdueMetrics metrics) {
+        this.metrics = metrics;
         this.cases = cases;
         this.freezes = freezes;
         this.accounts = accounts;
@@ -114,6 +118,7 @@ public class OverdueService {
             throw alreadyReported(opened);
         }
         cases.insertCase(opened, clientId, idempotencyKey, hash);
+        metrics.opened(opened.channel());
         OverdueLedger ledger = postThroughToday(opened);
         runtime.startProcessInstanceByKey(OverdueProcess.PROCESS_ID, opened.id(), Map.of(
                 OverdueProcess.VAR_CASE_ID, opened.id(),
@@ -338,6 +343,7 @@ public class OverdueService {
             return ledger;
         }
         cases.insertAccruals(overdue.id(), due, clock.instant());
+        metrics.posted(overdue.channel(), due);
         return ledger.posting(due);
     }
 

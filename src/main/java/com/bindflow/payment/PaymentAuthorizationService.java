@@ -11,6 +11,7 @@ import com.bindflow.shared.Idempotency;
 import com.bindflow.shared.OutsideSystemUnavailableException;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -43,10 +44,14 @@ public class PaymentAuthorizationService {
     private final Clock clock;
     private final TransactionTemplate tx;
 
+    private final PaymentMetrics metrics;
+
     public PaymentAuthorizationService(AuthorizationRepository authorizations, PaymentLedger ledger, PaymentFacts facts,
                                        PaymentDecision decision, CreditLineFreezes freezes, StepUps stepUps,
                                        PaymentProperties properties, PaymentFailures failures, Clock clock,
-                                       PlatformTransactionManager transactionManager) {
+                                       PlatformTransactionManager transactionManager,
+                                       PaymentMetrics metrics) {
+        this.metrics = metrics;
         this.authorizations = authorizations;
         this.ledger = ledger;
         this.facts = facts;
@@ -70,9 +75,17 @@ public class PaymentAuthorizationService {
      * it is now; the same key with another body is a 422; an unknown user a 404 (nothing written).
      */
     public Result authorize(String clientId, String idempotencyKey, PaymentRequest request) {
+        long started = System.nanoTime();
         try {
-            return authorizeOnce(clientId, idempotencyKey, request);
+            Result result = authorizeOnce(clientId, idempotencyKey, request);
+            if (!result.replayed()) {
+                metrics.decided(request.scenario(), result.authorization().decision().name(),
+                        result.authorization().reasonCodes(), Duration.ofNanos(System.nanoTime() - started));
+            }
+            return result;
         } catch (OutsideSystemUnavailableException down) {
+            metrics.decided(request.scenario(), PaymentMetrics.NO_DECISION, List.of(down.reasonCode()),
+                    Duration.ofNanos(System.nanoTime() - started));
             // no decision (503, the key stays free for the retry), but a failed payment all the same: recorded for the
             // failure rate in a transaction of its own
             failures.record(request, down.reasonCode(), down.getMessage(), clock.instant());

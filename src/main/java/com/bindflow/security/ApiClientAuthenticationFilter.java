@@ -144,7 +144,10 @@ public class ApiClientAuthenticationFilter extends OncePerRequestFilter {
         ProblemResponses.write(request, response, problem, objectMapper.get());
     }
 
-    /** The request as seen by the controllers: authenticated as the API client. */
+    /**
+     * The request as seen by the controllers: authenticated as the API client (or, behind the staff login of
+     * {@link StaffAuthenticationFilter}, as the Camunda user), its groups as roles.
+     */
     static final class AuthenticatedClientRequest extends HttpServletRequestWrapper {
 
         private final String userId;

@@ -9,9 +9,12 @@ public final class BindflowGroups {
     public static final String CUSTOMER_SERVICE = "customer-service";
     public static final String RISK_REVIEWERS = "risk-reviewers";
     public static final String RISK_SUPERVISORS = "risk-supervisors";
-    /** Staff who watch the system: the operators' dashboard ({@code /ops}), besides Camunda's administrators. */
+    /**
+     * Staff who watch the system: the operators' dashboard ({@code /ops}), Actuator's metrics and health details
+     * ({@code /actuator}), Cockpit read only; besides Camunda's administrators.
+     */
     public static final String OPERATORS = "operators";
-    /** Camunda's administrators' group ({@code camunda-admin}): every webapp, the dashboard too. */
+    /** Camunda's administrators' group ({@code camunda-admin}): every webapp, the dashboard and Actuator too. */
     public static final String CAMUNDA_ADMIN = "camunda-admin";
     /**
      * Every API client ({@link ApiClients}, configured, not a Camunda user) is a member: it may call the domain API
@@ -22,6 +25,9 @@ public final class BindflowGroups {
     public static final String JD_FINANCE = "jd-finance";
     /** API clients that may call the sandbox endpoints {@code /sandbox/*} (sandbox profile only). */
     public static final String SANDBOX = "sandbox";
+
+    /** The groups whose members may use the operators' endpoints. */
+    public static final List<String> OPERATIONS = List.of(OPERATORS, CAMUNDA_ADMIN);
 
     /** The groups whose members work on user tasks in Tasklist. */
     public static final List<String> STAFF = List.of(ELIGIBILITY_REVIEWERS, CUSTOMER_SERVICE, RISK_REVIEWERS, RISK_SUPERVISORS);

@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * Runs every job that is due by the engine clock, and the jobs those create, until none is left: what the job
  * executor would do, but now and in this thread. Used by the sandbox test clock and by tests. A job that fails is
- * left to the engine's retry handling (its retries drop, its due date moves on), exactly as in the job executor.
+ * left to the engine's retry handling (its retries drop, its due date moves on), exactly as in the job executor. The
+ * job executor of this node runs nothing meanwhile ({@link JobExecutionGate}).
  */
 @Component
 @Order(DueWork.JOBS)
@@ -23,9 +24,11 @@ public class DueJobs implements DueWork {
     private static final int MAX_JOBS = 10_000;
 
     private final ManagementService management;
+    private final JobExecutionGate gate;
 
-    public DueJobs(ManagementService management) {
+    public DueJobs(ManagementService management, JobExecutionGate gate) {
         this.management = management;
+        this.gate = gate;
     }
 
     @Override
@@ -33,8 +36,15 @@ public class DueJobs implements DueWork {
         return runAll();
     }
 
-    /** Executes due jobs until none is due; returns how many ran (failures included). */
+    /**
+     * Executes due jobs until none is due; returns how many ran (failures included). Through the
+     * {@link JobExecutionGate}: the job executor runs none of them meanwhile.
+     */
     public int runAll() {
+        return gate.exclusively(this::runAllNow);
+    }
+
+    private int runAllNow() {
         int executed = 0;
         Set<String> failedNow = new HashSet<>();
         while (executed < MAX_JOBS) {

@@ -2,6 +2,7 @@ package com.bindflow.sandbox.clock;
 
 import com.bindflow.sandbox.SandboxOnly;
 import com.bindflow.shared.DueWork;
+import com.bindflow.shared.JobExecutionGate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,9 +34,12 @@ public class TestClock {
     private final ClockOffsets offsets;
     private final ObjectProvider<DueWork> dueWork;
 
-    public TestClock(ClockOffsets offsets, ObjectProvider<DueWork> dueWork) {
+    private final JobExecutionGate gate;
+
+    public TestClock(ClockOffsets offsets, ObjectProvider<DueWork> dueWork, JobExecutionGate gate) {
         this.offsets = offsets;
         this.dueWork = dueWork;
+        this.gate = gate;
     }
 
     public record Reading(Instant now, Duration offset, int jobsExecuted) {
@@ -49,11 +53,18 @@ public class TestClock {
         }
     }
 
-    /** Moves the engine clock forward by {@code by} (never back) and runs every job that falls due. */
+    /**
+     * Moves the engine clock forward by {@code by} (never back) and runs every job that falls due; the job executor
+     * runs nothing meanwhile ({@link JobExecutionGate}), so no job runs twice and no lock looks expired by the move.
+     */
     public synchronized Reading advance(Duration by) {
         if (by.isNegative()) {
             throw new IllegalArgumentException("the test clock only moves forward");
         }
+        return gate.exclusively(() -> moveAndRunDue(by));
+    }
+
+    private Reading moveAndRunDue(Duration by) {
         offsets.catchUp();
         Instant target = ClockUtil.getCurrentTime().toInstant().plus(by);
         long offset = target.toEpochMilli() - realTime.millis();
@@ -66,9 +77,14 @@ public class TestClock {
 
     /**
      * Does what is due now (every {@link DueWork}, in order: WeChat's notifications on their way, jobs, the inbox), and
-     * what those start in turn, until nothing is left. Returns how many jobs and notifications were handled.
+     * what those start in turn, until nothing is left. Returns how many jobs and notifications were handled. The job
+     * executor of this node runs nothing meanwhile ({@link JobExecutionGate}).
      */
     public int runDue() {
+        return gate.exclusively(this::runDueNow);
+    }
+
+    private int runDueNow() {
         List<DueWork> work = dueWork.orderedStream().toList();
         int executed = 0;
         int done;

@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param backoff      after the n-th failed attempt the next one is due n × backoff later
  * @param lease        how long a claimed notification stays with the node that claimed it; after that (the node died)
  *                     another node may claim it again
+ * @param backlogThreshold a notification not handled this long after it arrived makes the inbox's readiness
+ *                     OUT_OF_SERVICE ({@link WeChatInboxHealthIndicator})
  */
 @ConfigurationProperties("bindflow.wechat.inbox")
 public record WeChatInboxProperties(@DefaultValue("true") boolean poll,
@@ -24,7 +26,8 @@ public record WeChatInboxProperties(@DefaultValue("true") boolean poll,
                                     @DefaultValue("true") boolean processOnCommit,
                                     @DefaultValue("10") int maxAttempts,
                                     @DefaultValue("PT10S") Duration backoff,
-                                    @DefaultValue("PT5M") Duration lease) {
+                                    @DefaultValue("PT5M") Duration lease,
+                                    @DefaultValue("PT5M") Duration backlogThreshold) {
 
     public WeChatInboxProperties {
         if (maxAttempts < 1) {
@@ -33,10 +36,14 @@ public record WeChatInboxProperties(@DefaultValue("true") boolean poll,
         if (backoff.isNegative() || lease.isNegative() || lease.isZero()) {
             throw new IllegalStateException("bindflow.wechat.inbox.backoff must not be negative and lease must be positive");
         }
+        if (backlogThreshold.isNegative() || backlogThreshold.isZero()) {
+            throw new IllegalStateException("bindflow.wechat.inbox.backlog-threshold must be positive");
+        }
     }
 
     /** The defaults. */
     public static WeChatInboxProperties defaults() {
-        return new WeChatInboxProperties(true, Duration.ofMillis(500), true, 10, Duration.ofSeconds(10), Duration.ofMinutes(5));
+        return new WeChatInboxProperties(true, Duration.ofMillis(500), true, 10, Duration.ofSeconds(10),
+                Duration.ofMinutes(5), Duration.ofMinutes(5));
     }
 }

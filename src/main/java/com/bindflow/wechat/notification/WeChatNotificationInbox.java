@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -81,26 +82,31 @@ public class WeChatNotificationInbox implements DueWork {
     private final Supplier<List<WeChatEventTranslator>> translators;
     private final WeChatInboxProperties properties;
     private volatile boolean processOnCommit;
+    private final WeChatInboxMetrics metrics;
 
     /** The application's inbox: the handlers are every {@link WeChatEventHandler} bean, looked up at each run. */
     @Autowired
     public WeChatNotificationInbox(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Clock clock,
                                    ObjectMapper json, ObjectProvider<WeChatEventHandler> handlers,
-                                   ObjectProvider<WeChatEventTranslator> translators, WeChatInboxProperties properties) {
+                                   ObjectProvider<WeChatEventTranslator> translators, WeChatInboxProperties properties,
+                                   WeChatInboxMetrics metrics) {
         this(jdbc, transactionManager, clock, json, () -> handlers.orderedStream().toList(),
-                () -> translators.orderedStream().toList(), properties);
+                () -> translators.orderedStream().toList(), properties, metrics);
     }
 
     /** An inbox with handlers of one's own (tests): the same table, other handlers. */
     public WeChatNotificationInbox(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Clock clock,
                                    ObjectMapper json, List<? extends WeChatEventHandler> handlers,
                                    WeChatInboxProperties properties) {
-        this(jdbc, transactionManager, clock, json, () -> List.copyOf(handlers), List::of, properties);
+        this(jdbc, transactionManager, clock, json, () -> List.copyOf(handlers), List::of, properties,
+                WeChatInboxMetrics.none());
     }
 
     private WeChatNotificationInbox(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Clock clock,
                                     ObjectMapper json, Supplier<List<WeChatEventHandler>> handlers,
-                                    Supplier<List<WeChatEventTranslator>> translators, WeChatInboxProperties properties) {
+                                    Supplier<List<WeChatEventTranslator>> translators, WeChatInboxProperties properties,
+                                    WeChatInboxMetrics metrics) {
+        this.metrics = metrics;
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(transactionManager);
         // each claim and each handling is a transaction of its own, also when called after the storing one committed
@@ -153,6 +159,11 @@ public class WeChatNotificationInbox implements DueWork {
     /** Whether stored notifications are handled right after their commit (tests switch it on where they test it). */
     public void processOnCommit(boolean on) {
         this.processOnCommit = on;
+    }
+
+    /** A notification received again (the endpoint ignores it): counted. */
+    void duplicate(String eventType) {
+        metrics.duplicate(eventType);
     }
 
     // ---- reading ----------------------------------------------------------------------------------------------------
@@ -225,7 +236,7 @@ public class WeChatNotificationInbox implements DueWork {
             return false;
         }
         try {
-            tx.executeWithoutResult(s -> {
+            Entry handled = tx.execute(s -> {
                 Entry entry = find(id).orElseThrow();
                 dispatch(entry.event(), handlers);
                 int marked = jdbc.update("update wechat_notification set state = ?, processed_at = ?, last_error = null, "
@@ -234,7 +245,9 @@ public class WeChatNotificationInbox implements DueWork {
                 if (marked != 1) {
                     throw new ClaimLost(id);
                 }
+                return entry;
             });
+            metrics.handled(handled.eventType(), Duration.between(handled.receivedAt(), clock.instant()));
             return true;
         } catch (ClaimLost e) {
             log.warn("WeChat notification {}: the claim ran out while it was handled; another node has it now", id);

@@ -227,6 +227,7 @@ public class WeChatNotificationReceiver {
                 if (outcome == Outcome.STORED) {
                     log.info("WeChat notification {} ({}) stored", incoming.id(), incoming.eventType());
                 } else {
+                    inbox.duplicate(incoming.eventType());
                     log.info("WeChat notification {} ({}) received again: a duplicate, nothing changed",
                             incoming.id(), incoming.eventType());
                 }

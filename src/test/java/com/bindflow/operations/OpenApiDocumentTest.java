@@ -1,0 +1,112 @@
+package com.bindflow.operations;
+
+import com.bindflow.support.ApiTestSupport;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.assertj.core.api.Assertions;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * The /api document (springdoc) in step with the controllers: every {@code /api} route Spring MVC serves is in the
+ * document with its methods and nothing else is; every error response is application/problem+json; HTTP Basic of an
+ * API client secures every operation but WeChat Pay's signed notifications; Swagger UI is served.
+ */
+class OpenApiDocumentTest extends ApiTestSupport {
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    private JsonNode document() throws Exception {
+        ResponseEntity<String> r = anonymous.getForEntity("/v3/api-docs", String.class);
+        Assertions.assertThat(r.getStatusCode()).isEqualTo(HttpStatus.OK);
+        return json.readTree(r.getBody());
+    }
+
+    /** "METHOD /api/path/{var}" of every /api route of the controllers. */
+    private Set<String> routes() {
+        Set<String> routes = new TreeSet<>();
+        for (Map.Entry<RequestMappingInfo, HandlerMethod> e : mappings.getHandlerMethods().entrySet()) {
+            for (String pattern : e.getKey().getPatternValues()) {
+                if (!pattern.startsWith("/api/")) {
+                    continue;
+                }
+                Set<RequestMethod> methods = e.getKey().getMethodsCondition().getMethods();
+                Assertions.assertThat(methods).as("every /api route names its methods: " + pattern).isNotEmpty();
+                methods.forEach(m -> routes.add(m.name() + " " + pattern.replaceAll("\\{([^}:]+)(:[^}]*)?}", "{$1}")));
+            }
+        }
+        return routes;
+    }
+
+    @Test
+    void everyApiRouteIsInTheDocumentWithItsMethodsAndNothingElse() throws Exception {
+        JsonNode paths = document().path("paths");
+        Set<String> documented = new TreeSet<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> path = it.next();
+            path.getValue().fieldNames().forEachRemaining(m -> {
+                if (Set.of("get", "put", "post", "delete", "patch", "head", "options").contains(m)) {
+                    documented.add(m.toUpperCase() + " " + path.getKey());
+                }
+            });
+        }
+        Set<String> routes = routes();
+        Assertions.assertThat(routes).as("the controllers' /api routes").hasSizeGreaterThan(20);
+        Assertions.assertThat(documented).as("the document's operations").containsExactlyElementsOf(routes);
+    }
+
+    @Test
+    void errorResponsesAreProblemJsonAndTheApiWantsAnApiClient() throws Exception {
+        JsonNode doc = document();
+        Assertions.assertThat(doc.path("components").path("securitySchemes").path(ApiDocumentation.SECURITY_SCHEME)
+                .path("scheme").asText()).isEqualTo("basic");
+        Assertions.assertThat(doc.path("security").toString()).contains(ApiDocumentation.SECURITY_SCHEME);
+        Assertions.assertThat(doc.path("components").path("schemas").path(ApiDocumentation.PROBLEM).path("example")
+                .path("field").asText()).as(doc.path("components").toString()).isEqualTo("channel");
+        int errors = 0;
+        for (Iterator<Map.Entry<String, JsonNode>> it = doc.path("paths").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> path = it.next();
+            for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {
+                Map.Entry<String, JsonNode> op = ops.next();
+                String where = op.getKey() + " " + path.getKey();
+                JsonNode responses = op.getValue().path("responses");
+                Assertions.assertThat(responses.has("400") && responses.has("401") && responses.has("500")).as(where).isTrue();
+                for (Iterator<Map.Entry<String, JsonNode>> rs = responses.fields(); rs.hasNext(); ) {
+                    Map.Entry<String, JsonNode> r = rs.next();
+                    if (r.getKey().startsWith("4") || r.getKey().startsWith("5")) {
+                        errors++;
+                        Assertions.assertThat(r.getValue().path("content").fieldNames()).toIterable().as(where + " " + r.getKey())
+                                .containsExactly("application/problem+json");
+                    }
+                }
+                boolean open = path.getKey().startsWith("/api/wechat/notifications");
+                Assertions.assertThat(op.getValue().has("security") && op.getValue().path("security").isEmpty())
+                        .as(where + ": open only for WeChat Pay's signed notifications").isEqualTo(open);
+            }
+        }
+        Assertions.assertThat(errors).isGreaterThan(100);
+        Assertions.assertThat(doc.path("paths").path("/api/bindings").path("post").path("requestBody").toString())
+                .as("an example request").contains("demo-ok");
+    }
+
+    @Test
+    void swaggerUiIsServed() {
+        ResponseEntity<String> ui = anonymous.getForEntity("/swagger-ui/index.html", String.class);
+        Assertions.assertThat(ui.getStatusCode()).isEqualTo(HttpStatus.OK);
+        Assertions.assertThat(ui.getBody()).contains("Swagger UI");
+        Assertions.assertThat(anonymous.getForEntity("/swagger-ui.html", String.class).getStatusCode().is2xxSuccessful()
+                || anonymous.getForEntity("/swagger-ui.html", String.class).getStatusCode().is3xxRedirection()).isTrue();
+    }
+}
