@@ -19,7 +19,7 @@ import org.springframework.util.FileSystemUtils;
 /**
  * A benchmark, not a test (surefire's default includes skip it): a binding's cost against the engine's own floor, in
  * one run on one database. Three rows, each N bindings with C customers in parallel over REST, after a warm-up of W
- * bindings per customer ({@code -Dbenchmark.warmup}, 3):
+ * bindings per customer ({@code -Dbenchmark.warmup}, 15):
  * <ol>
  *   <li><b>floor</b>: the binding's processes with no-op delegates ({@link EngineFloor}), the same steps, on bindflow's
  *       engine configuration;</li>
@@ -57,7 +57,7 @@ class EngineFloorBenchmark {
     private final int bindings = Integer.getInteger("benchmark.bindings", 100);
     private final int parallel = Integer.getInteger("benchmark.parallel", 8);
     /** Warm-up bindings per customer before each row (the JIT: the later rows would otherwise have the warmer JVM). */
-    private final int warmUp = Integer.getInteger("benchmark.warmup", 3);
+    private final int warmUp = Integer.getInteger("benchmark.warmup", 15);
     private final JdbcCounters counters = new JdbcCounters();
 
     private record Row(String name, BindingDriver.Run run, JdbcCounters.Snapshot db, long historyBytes, long allBytes,
