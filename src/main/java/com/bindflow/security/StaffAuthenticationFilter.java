@@ -7,16 +7,11 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
-import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -44,20 +39,13 @@ public class StaffAuthenticationFilter extends OncePerRequestFilter {
         this.objectMapper = objectMapper;
     }
 
-    /** A Camunda user and the user's groups. */
-    record Staff(String userId, Set<String> groups) {
-        boolean operator() {
-            return BindflowGroups.OPERATIONS.stream().anyMatch(groups::contains);
-        }
-    }
-
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
         boolean health = path.equals("/actuator/health") || path.startsWith("/actuator/health/");
         String[] credentials = ApiClientAuthenticationFilter.basicCredentials(request.getHeader(HttpHeaders.AUTHORIZATION));
-        Staff staff;
+        StaffSession.Staff staff;
         if (credentials != null) {
             staff = checkPassword(credentials[0], credentials[1]);
             if (staff == null) {
@@ -68,11 +56,11 @@ public class StaffAuthenticationFilter extends OncePerRequestFilter {
             unauthenticated(request, response, "Only HTTP Basic of a Camunda user is accepted here.");
             return;
         } else {
-            staff = fromWebappSession(request);
+            staff = StaffSession.of(request).orElse(null);
         }
-        if (staff != null && staff.operator()) {
+        if (staff != null && staff.inAnyOf(BindflowGroups.OPERATIONS)) {
             chain.doFilter(new ApiClientAuthenticationFilter.AuthenticatedClientRequest(request, staff.userId(),
-                    staff.groups()), response);
+                    Set.copyOf(staff.groupIds())), response);
         } else if (health) {
             chain.doFilter(request, response);
         } else if (staff == null) {
@@ -84,30 +72,13 @@ public class StaffAuthenticationFilter extends OncePerRequestFilter {
         }
     }
 
-    private Staff checkPassword(String userId, String password) {
+    private StaffSession.Staff checkPassword(String userId, String password) {
         IdentityService identity = identityService.get();
         if (userId.isEmpty() || !identity.checkPassword(userId, password)) {
             return null;
         }
-        Set<String> groups = Set.copyOf(identity.createGroupQuery().groupMember(userId).list().stream()
-                .map(Group::getId).toList());
-        return new Staff(userId, groups);
-    }
-
-    /** The user of a Tasklist/Cockpit login in this session (the default engine), or null. */
-    private static Staff fromWebappSession(HttpServletRequest request) {
-        HttpSession session = request.getSession(false);
-        if (session == null) {
-            return null;
-        }
-        Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
-        if (authentications == null) {
-            return null;
-        }
-        List<UserAuthentication> users = authentications.getAuthentications();
-        return users.stream().filter(u -> "default".equals(u.getProcessEngineName())).findFirst()
-                .map(u -> new Staff(u.getName(), Set.copyOf(u.getGroupIds() == null ? List.of() : u.getGroupIds())))
-                .orElse(null);
+        return new StaffSession.Staff(userId,
+                identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList());
     }
 
     private void unauthenticated(HttpServletRequest request, HttpServletResponse response, String detail) throws IOException {

@@ -24,12 +24,8 @@ public class AliyunIdentityVerification implements IdentityVerification {
 
     AliyunIdentityVerification(AliyunProperties properties, OutsideCalls calls) {
         AliyunProperties checked = properties.checked();
-        try {
-            this.client = new com.aliyun.teaopenapi.Client(AliyunOpenApi.endpoint(checked.idVerification().endpoint(),
-                    checked.accessKeyId(), checked.accessKeySecret()));
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot set up Alibaba Cloud's ID Verification client: " + e.getMessage(), e);
-        }
+        this.client = AliyunOpenApi.client("ID Verification", checked.idVerification().endpoint(), checked.accessKeyId(),
+                checked.accessKeySecret());
         this.calls = calls;
     }
 

@@ -69,6 +69,19 @@ public final class AliyunOpenApi {
                 .setReadTimeout(readMs);
     }
 
+    /**
+     * The SDK's generic OpenAPI client for {@code endpoint} ({@link #endpoint}); {@code api} names the API in the
+     * message of a start that cannot set it up.
+     */
+    public static com.aliyun.teaopenapi.Client client(String api, Endpoint endpoint, String accessKeyId,
+                                                      String accessKeySecret) {
+        try {
+            return new com.aliyun.teaopenapi.Client(endpoint(endpoint, accessKeyId, accessKeySecret));
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot set up Alibaba Cloud's " + api + " client: " + e.getMessage(), e);
+        }
+    }
+
     /** One attempt per call: the SDK's own retries off. */
     public static RuntimeOptions oneAttempt() {
         return new RuntimeOptions().setAutoretry(false).setMaxAttempts(1);

@@ -32,12 +32,8 @@ public class AliyunFaceRecognition implements FaceRecognition {
                     + "variable BINDFLOW_FACE_SCENE_ID): the scene of the face verification in Alibaba Cloud's console");
         }
         this.sceneId = checked.idVerification().faceSceneId();
-        try {
-            this.client = new com.aliyun.teaopenapi.Client(AliyunOpenApi.endpoint(checked.idVerification().endpoint(),
-                    checked.accessKeyId(), checked.accessKeySecret()));
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot set up Alibaba Cloud's ID Verification client: " + e.getMessage(), e);
-        }
+        this.client = AliyunOpenApi.client("ID Verification", checked.idVerification().endpoint(), checked.accessKeyId(),
+                checked.accessKeySecret());
         this.calls = calls;
     }
 

@@ -52,7 +52,7 @@ public final class AliyunStandIn implements AutoCloseable {
 
     private static final String ALIYUN = "aliyun";
     private static final String AUTH = "aliyun-auth";
-    private static final String FAULT = "fault";
+    private static final String FAULT = StandInFault.PARAMETER;
 
     /** An SMS as the phone received it. */
     public record Sms(String phone, String signName, String templateCode, String templateParam, String outId) {
@@ -182,9 +182,7 @@ public final class AliyunStandIn implements AutoCloseable {
 
         @Override
         public ResponseDefinition transform(ServeEvent event) {
-            Parameters parameters = event.getTransformerParameters();
-            StandInFault fault = parameters != null && parameters.containsKey(FAULT)
-                    ? StandInFault.valueOf(parameters.getString(FAULT)) : null;
+            StandInFault fault = StandInFault.of(event);
             if (fault == StandInFault.SERVER_ERROR) {
                 return json(500, "{\"Code\":\"ServiceUnavailable\",\"Message\":\"The request has failed due to a temporary "
                         + "failure of the server.\",\"RequestId\":\"" + UUID.randomUUID() + "\"}");

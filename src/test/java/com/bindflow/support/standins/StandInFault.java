@@ -23,4 +23,13 @@ public enum StandInFault {
     /** The adapters' timeouts in the tests. */
     public static final java.time.Duration CONNECT_TIMEOUT = java.time.Duration.ofSeconds(1);
     public static final java.time.Duration READ_TIMEOUT = java.time.Duration.ofSeconds(2);
+
+    /** The transformer parameter a stand-in's faulty stub names its fault in. */
+    static final String PARAMETER = "fault";
+
+    /** The fault the stub that matched {@code event} was told to play; null when none. */
+    static StandInFault of(com.github.tomakehurst.wiremock.stubbing.ServeEvent event) {
+        com.github.tomakehurst.wiremock.extension.Parameters parameters = event.getTransformerParameters();
+        return parameters != null && parameters.containsKey(PARAMETER) ? valueOf(parameters.getString(PARAMETER)) : null;
+    }
 }

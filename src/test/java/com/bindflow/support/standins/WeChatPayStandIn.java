@@ -71,7 +71,7 @@ public final class WeChatPayStandIn implements AutoCloseable {
     private static final String PAPAY = "wechat-papay";
     private static final String SIGNER = "wechat-signer";
     private static final String AUTH = "wechat-auth";
-    private static final String FAULT = "fault";
+    private static final String FAULT = StandInFault.PARAMETER;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final KeyPair merchant;
@@ -390,8 +390,7 @@ public final class WeChatPayStandIn implements AutoCloseable {
 
         @Override
         public ResponseDefinition transform(ServeEvent event) {
-            StandInFault fault = event.getTransformerParameters() != null && event.getTransformerParameters().containsKey(FAULT)
-                    ? StandInFault.valueOf(event.getTransformerParameters().getString(FAULT)) : null;
+            StandInFault fault = StandInFault.of(event);
             if (fault == StandInFault.SERVER_ERROR) {
                 return error(500, "SYSTEM_ERROR", "系统错误");
             }
