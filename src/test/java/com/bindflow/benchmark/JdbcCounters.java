@@ -36,6 +36,10 @@ final class JdbcCounters {
     private final LongAdder writeStatements = new LongAdder();
     private final LongAdder commits = new LongAdder();
     private final Map<String, LongAdder> rowsByTable = new ConcurrentHashMap<>();
+    /** Commits by what they wrote: the thread's pool and the tables, in order of first write. */
+    private final Map<String, LongAdder> commitShapes = new ConcurrentHashMap<>();
+    /** Statements by their text (whitespace folded, cut at 100 characters): where the statements of a unit come from. */
+    private final Map<String, LongAdder> bySql = new ConcurrentHashMap<>();
 
     /** Registers a post-processor that wraps the application's data source in these counters. */
     ApplicationContextInitializer<ConfigurableApplicationContext> initializer() {
@@ -58,21 +62,30 @@ final class JdbcCounters {
     Snapshot snapshot() {
         Map<String, Long> rows = new TreeMap<>();
         rowsByTable.forEach((table, n) -> rows.put(table, n.sum()));
-        return new Snapshot(statements.sum(), writeStatements.sum(), commits.sum(), rows);
+        Map<String, Long> shapes = new TreeMap<>();
+        commitShapes.forEach((shape, n) -> shapes.put(shape, n.sum()));
+        Map<String, Long> sql = new TreeMap<>();
+        bySql.forEach((text, n) -> sql.put(text, n.sum()));
+        return new Snapshot(statements.sum(), writeStatements.sum(), commits.sum(), rows, shapes, sql);
     }
 
-    record Snapshot(long statements, long writeStatements, long commits, Map<String, Long> rows) {
+    record Snapshot(long statements, long writeStatements, long commits, Map<String, Long> rows, Map<String, Long> shapes,
+            Map<String, Long> sql) {
 
         Snapshot minus(Snapshot before) {
+            return new Snapshot(statements - before.statements, writeStatements - before.writeStatements,
+                    commits - before.commits, delta(rows, before.rows), delta(shapes, before.shapes), delta(sql, before.sql));
+        }
+
+        private static Map<String, Long> delta(Map<String, Long> now, Map<String, Long> before) {
             Map<String, Long> delta = new TreeMap<>();
-            rows.forEach((table, n) -> {
-                long d = n - before.rows.getOrDefault(table, 0L);
+            now.forEach((key, n) -> {
+                long d = n - before.getOrDefault(key, 0L);
                 if (d != 0) {
-                    delta.put(table, d);
+                    delta.put(key, d);
                 }
             });
-            return new Snapshot(statements - before.statements, writeStatements - before.writeStatements,
-                    commits - before.commits, delta);
+            return delta;
         }
 
         long rows(String kind) {
@@ -113,6 +126,7 @@ final class JdbcCounters {
     /** Per checked-out connection: whether the open transaction wrote, and whether it auto-commits. */
     private Connection connection(Connection target) throws Exception {
         boolean[] state = {target.getAutoCommit(), false};   // auto-commit, wrote since the last commit
+        java.util.Set<String> written = new java.util.LinkedHashSet<>();   // tables written since the last commit
         return proxy(Connection.class, target, (method, args) -> {
             String name = method.getName();
             if (name.equals("setAutoCommit")) {
@@ -120,21 +134,24 @@ final class JdbcCounters {
             } else if (name.equals("commit") || name.equals("rollback")) {
                 if (name.equals("commit") && state[1]) {
                     commits.increment();
+                    shape(written);
                 }
                 state[1] = false;
+                written.clear();
             }
             Object result = method.invoke(target, args);
             if (result instanceof Statement && (name.startsWith("prepare") || name.equals("createStatement"))) {
                 String sql = args != null && args.length > 0 && args[0] instanceof String q ? q : null;
                 Class<?> type = result instanceof CallableStatement ? CallableStatement.class
                         : result instanceof PreparedStatement ? PreparedStatement.class : Statement.class;
-                return statement(type, (Statement) result, sql, state);
+                return statement(type, (Statement) result, sql, state, written);
             }
             return result;
         });
     }
 
-    private Object statement(Class<?> type, Statement target, String preparedSql, boolean[] connection) {
+    private Object statement(Class<?> type, Statement target, String preparedSql, boolean[] connection,
+            java.util.Set<String> written) {
         int[] batched = {0};
         java.util.List<String> batchSql = new java.util.ArrayList<>();
         return proxy(type, target, (method, args) -> {
@@ -156,7 +173,7 @@ final class JdbcCounters {
                             : (int[]) result;
                     for (int i = 0; i < counts.length; i++) {
                         String sql = preparedSql != null ? preparedSql : i < batchSql.size() ? batchSql.get(i) : null;
-                        executed(sql, counts[i] == Statement.SUCCESS_NO_INFO ? 1 : counts[i], connection);
+                        executed(sql, counts[i] == Statement.SUCCESS_NO_INFO ? 1 : counts[i], connection, written);
                     }
                     batched[0] = 0;
                     batchSql.clear();
@@ -165,7 +182,7 @@ final class JdbcCounters {
                     String sql = args != null && args.length > 0 && args[0] instanceof String q ? q : preparedSql;
                     long rows = result instanceof Integer n ? n : result instanceof Long n ? n
                             : Boolean.FALSE.equals(result) ? target.getUpdateCount() : 0;
-                    executed(sql, rows, connection);
+                    executed(sql, rows, connection, written);
                 }
                 default -> {
                 }
@@ -174,20 +191,33 @@ final class JdbcCounters {
         });
     }
 
-    private void executed(String sql, long rows, boolean[] connection) {
+    /** Counts a commit by the thread's pool (its name without the number) and the tables it wrote. */
+    private void shape(java.util.Set<String> written) {
+        String pool = Thread.currentThread().getName().replaceAll("-?\\d+$", "").replaceAll("-\\d+-", "-");
+        commitShapes.computeIfAbsent(pool + ": " + String.join(" ", written), k -> new LongAdder()).increment();
+    }
+
+    private void executed(String sql, long rows, boolean[] connection, java.util.Set<String> written) {
         statements.increment();
+        if (sql != null) {
+            String text = sql.replaceAll("\\s+", " ").trim();
+            bySql.computeIfAbsent(text.length() > 100 ? text.substring(0, 100) : text, t -> new LongAdder()).increment();
+        }
         Matcher m = sql == null ? null : WRITE.matcher(sql);
         if (m == null || !m.find()) {
             return;
         }
         writeStatements.increment();
+        String table = m.group(1).replace("\"", "").toLowerCase(Locale.ROOT);
+        table = table.substring(table.lastIndexOf('.') + 1);
         if (rows > 0) {
-            String table = m.group(1).replace("\"", "").toLowerCase(Locale.ROOT);
-            table = table.substring(table.lastIndexOf('.') + 1);
             rowsByTable.computeIfAbsent(table, t -> new LongAdder()).add(rows);
         }
+        written.add(table);
         if (connection[0]) {
             commits.increment();          // auto-commit: each write is a transaction of its own
+            shape(written);
+            written.clear();
         } else {
             connection[1] = true;
         }

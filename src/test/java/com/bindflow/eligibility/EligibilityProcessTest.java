@@ -27,6 +27,18 @@ class EligibilityProcessTest extends ProcessTestSupport {
     private static final Instant BEFORE_NATIONAL_DAY = OffsetDateTime.parse("2026-09-30T10:00:00+08:00").toInstant();
     private static final Instant REVIEW_DUE = OffsetDateTime.parse("2026-10-10T10:00:00+08:00").toInstant();
 
+    @Test
+    void theEngineDecidesOnTheJavaFeelAndKeepsTheDecisionWithItsInputsInHistory() {
+        Assertions.assertThat(((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+                .isDmnFeelEnableLegacyBehavior()).isTrue();
+        Binding binding = startBinding("demo-cashout");
+        runJobs();
+        var decision = engine.getHistoryService().createHistoricDecisionInstanceQuery()
+                .processInstanceId(eligibilityInstance(binding.id()).getId()).includeInputs().includeOutputs().singleResult();
+        Assertions.assertThat(decision.getInputs()).hasSize(8);
+        Assertions.assertThat(decision.getOutputs()).extracting(org.camunda.bpm.engine.history.HistoricDecisionOutputInstance::getValue).contains("REVIEW", "CASH_OUT_HISTORY");
+    }
+
     @ParameterizedTest(name = "{0} → {1} {2}")
     @CsvSource({
             "demo-ok,            AWAITING_AGREEMENT, ''",
