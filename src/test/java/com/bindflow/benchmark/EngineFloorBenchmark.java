@@ -178,22 +178,22 @@ class EngineFloorBenchmark {
                     .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                     .map(e -> String.format("%s %.1f", e.getKey(), e.getValue() / n)).collect(Collectors.joining(", ")));
         }
-        for (Row row : rows) {
-            double n = row.run().bindings();
-            System.out.printf("  commits per binding by thread and tables written, %s:%n", row.name());
-            row.db().shapes().entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                    .filter(e -> e.getValue() / n >= 0.05)
-                    .forEach(e -> System.out.printf("    %5.2f  %s%n", e.getValue() / n, e.getKey()));
-        }
+        printPerBinding(rows, "commits per binding by thread and tables written", r -> r.db().shapes(), 0.05);
         if (Boolean.getBoolean("benchmark.sql")) {
-            for (Row row : rows) {
-                double n = row.run().bindings();
-                System.out.printf("  statements per binding by text, %s:%n", row.name());
-                row.db().sql().entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                        .filter(e -> e.getValue() / n >= 0.5)
-                        .forEach(e -> System.out.printf("    %5.2f  %s%n", e.getValue() / n, e.getKey()));
-            }
+            printPerBinding(rows, "statements per binding by text", r -> r.db().sql(), 0.5);
         }
         System.out.println();
+    }
+
+    /** Per row: the counts of {@code what} per binding, largest first, from {@code min} per binding up. */
+    private static void printPerBinding(List<Row> rows, String title, java.util.function.Function<Row, Map<String, Long>> what,
+            double min) {
+        for (Row row : rows) {
+            double n = row.run().bindings();
+            System.out.printf("  %s, %s:%n", title, row.name());
+            what.apply(row).entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    .filter(e -> e.getValue() / n >= min)
+                    .forEach(e -> System.out.printf("    %5.2f  %s%n", e.getValue() / n, e.getKey()));
+        }
     }
 }
