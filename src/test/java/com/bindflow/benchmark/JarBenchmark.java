@@ -31,22 +31,24 @@ import org.springframework.util.FileSystemUtils;
  * database the row before left. Run after packaging:
  * <pre>./mvnw -q -DskipTests package && ./mvnw test -Dtest=JarBenchmark -Dbenchmark.bindings=100 -Dbenchmark.parallel=8</pre>
  * {@code -Dbenchmark.rows=lean} runs only the rows whose name has that in it, {@code -Dbenchmark.flags=-XX:A,-XX:B} adds
- * JVM flags to the lean rows, {@code -Dbenchmark.nmt=true} leaves each row's native memory summary and smaps beside its
- * log (target/jar-benchmark).
+ * JVM flags to the lean rows, {@code -Dbenchmark.nmt=true} leaves each row's native memory summary, smaps and live heap's
+ * class histogram beside its log (target/jar-benchmark).
  */
 class JarBenchmark {
 
     /**
-     * The start command's JVM flags for a small node (README: Performance and capacity): the AppCDS archive, the serial
-     * collector (no G1 remembered sets and regions for a 256 MB heap) with a young generation of 32 MB (the eden is
-     * touched whole between two collections; old objects are what the heap must hold), the client compiler only (C2's
-     * compilations compete with the start and the first requests for the two cores and hold arenas of their own), a
-     * metaspace that does not trigger a full collection during the start, a smaller code cache and thread stacks.
-     * glibc's malloc arenas (MALLOC_ARENA_MAX=2) are limited in that row's environment.
+     * The start command's JVM flags for a small node (README: Start-up and memory of the jar): the AppCDS archive, the
+     * serial collector (no G1 remembered sets and regions for a 256 MB heap) with a young generation of 32 MB (the eden
+     * is touched whole between two collections) and survivor spaces of a sixth of it each instead of a tenth (fewer of
+     * a binding's short-lived objects overflow into the old generation, which is touched up to its top until its first
+     * full collection), the client compiler only (C2's compilations compete with the start and the first requests for
+     * the two cores and hold arenas of their own), a metaspace that does not trigger a full collection during the
+     * start, a smaller code cache and thread stacks. glibc's malloc arenas (MALLOC_ARENA_MAX=2) are limited in that
+     * row's environment.
      */
     static final List<String> LEAN_FLAGS = List.of("-XX:SharedArchiveFile=<archive>", "-XX:+UseSerialGC", "-Xmn32m",
-            "-XX:TieredStopAtLevel=1", "-XX:MetaspaceSize=48m", "-XX:ReservedCodeCacheSize=64m", "-Xss512k",
-            "-XX:MaxMetaspaceSize=192m");
+            "-XX:SurvivorRatio=4", "-XX:TieredStopAtLevel=1", "-XX:MetaspaceSize=48m", "-XX:ReservedCodeCacheSize=64m",
+            "-Xss512k", "-XX:MaxMetaspaceSize=192m");
 
     private final int bindings = Integer.getInteger("benchmark.bindings", 100);
     private final int parallel = Integer.getInteger("benchmark.parallel", 8);
@@ -57,7 +59,7 @@ class JarBenchmark {
     /** More JVM flags for the lean row, comma-separated (to try one before it goes into {@link #LEAN_FLAGS}). */
     private final List<String> extra = List.of(System.getProperty("benchmark.flags", "").split(",")).stream()
             .filter(f -> !f.isBlank()).toList();
-    /** Native memory tracking in each row: {@code jcmd VM.native_memory summary} and the process's smaps after the load, beside the row's log. */
+    /** Native memory tracking in each row: {@code jcmd VM.native_memory summary}, the process's smaps and a class histogram of the live heap after the load, beside the row's log. */
     private final boolean nmt = Boolean.getBoolean("benchmark.nmt");
 
     @Test
@@ -167,13 +169,17 @@ class JarBenchmark {
                     users(firstUser + bindings, parallel), parallel);
             sampler.interrupt();
             sampler.join();
+            long after = rssKb(process.pid());
             if (nmt) {
                 exec(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), Long.toString(process.pid()),
                         "VM.native_memory", "summary"), data.resolveSibling(file(name, ".nmt")));
                 Files.copy(Path.of("/proc", Long.toString(process.pid()), "smaps"), data.resolveSibling(file(name, ".smaps")));
+                // what of the heap is live: the histogram collects first (a full collection; the row's RSS is taken before)
+                exec(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), Long.toString(process.pid()),
+                        "GC.class_histogram"), data.resolveSibling(file(name, ".histogram")));
             }
             String row = String.format("  %-20s %10.1f %8.1f %11d MB %11d MB %11d MB %11.1f %5.1f/%4.1f", name, startSeconds,
-                    startCpu, started / 1024, max.get() / 1024, rssKb(process.pid()) / 1024, run.perSecond(), loadBefore,
+                    startCpu, started / 1024, max.get() / 1024, after / 1024, run.perSecond(), loadBefore,
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             System.out.println("JarBenchmark row:" + row);   // also now, in case a later row fails
             return row;
@@ -183,7 +189,7 @@ class JarBenchmark {
         }
     }
 
-    /** The row's log (and NMT, smaps) file: its name in lower case, words joined by '-'. */
+    /** The row's log (and NMT, smaps, histogram) file: its name in lower case, words joined by '-'. */
     private static String file(String row, String suffix) {
         return row.toLowerCase().replaceAll("[^a-z0-9]+", "-") + suffix;
     }
