@@ -23,26 +23,44 @@ import org.springframework.util.FileSystemUtils;
  * {@code -Xmx256m} on the embedded default (a fresh H2 file database under target/jar-benchmark): seconds from the
  * {@code java} command to {@code /actuator/health} answering UP, then the resident memory (VmRSS of
  * {@code /proc/<pid>/status}, sampled every 100 ms) while N bindings with C customers in parallel run over REST
- * against it ({@link BindingDriver}), and after. Three rows: the fat jar; the extracted jar with an AppCDS archive
- * made by a training run (Spring Boot's {@code -Djarmode=tools extract}, {@code -XX:ArchiveClassesAtExit} with
- * {@code -Dspring.context.exit=onRefresh}, then {@code -XX:SharedArchiveFile}); that with {@link #LEAN_FLAGS} and
- * MALLOC_ARENA_MAX=2. Run after packaging:
+ * against it ({@link BindingDriver}), and after; beside the start's seconds the CPU seconds the process used until then
+ * (user + system of {@code /proc/<pid>/stat}: less bent by other processes on the machine than the wall clock). Four
+ * rows: the fat jar; the extracted jar with an AppCDS archive made by a training run (Spring Boot's
+ * {@code -Djarmode=tools extract}, {@code -XX:ArchiveClassesAtExit} with {@code -Dspring.context.exit=onRefresh}, then
+ * {@code -XX:SharedArchiveFile}); that with {@link #LEAN_FLAGS} and MALLOC_ARENA_MAX=2; that again, restarted on the
+ * database the row before left. Run after packaging:
  * <pre>./mvnw -q -DskipTests package && ./mvnw test -Dtest=JarBenchmark -Dbenchmark.bindings=100 -Dbenchmark.parallel=8</pre>
+ * {@code -Dbenchmark.rows=lean} runs only the rows whose name has that in it, {@code -Dbenchmark.flags=-XX:A,-XX:B} adds
+ * JVM flags to the lean rows, {@code -Dbenchmark.nmt=true} leaves each row's native memory summary, smaps and live heap's
+ * class histogram beside its log (target/jar-benchmark).
  */
 class JarBenchmark {
 
     /**
-     * The start command's JVM flags for a small node (README: Performance and capacity): the AppCDS archive, the serial
-     * collector (no G1 remembered sets and regions for a 256 MB heap), a smaller code cache and thread stacks.
-     * glibc's malloc arenas (MALLOC_ARENA_MAX=2) are limited in that row's environment.
+     * The start command's JVM flags for a small node (README: Start-up and memory of the jar): the AppCDS archive, the
+     * serial collector (no G1 remembered sets and regions for a 256 MB heap) with a young generation of 32 MB (the eden
+     * is touched whole between two collections) and survivor spaces of a sixth of it each instead of a tenth (fewer of
+     * a binding's short-lived objects overflow into the old generation, which is touched up to its top until its first
+     * full collection), the client compiler only (C2's compilations compete with the start and the first requests for
+     * the two cores and hold arenas of their own), a metaspace that does not trigger a full collection during the
+     * start, a smaller code cache and thread stacks. glibc's malloc arenas (MALLOC_ARENA_MAX=2) are limited in that
+     * row's environment.
      */
-    static final List<String> LEAN_FLAGS = List.of("-XX:SharedArchiveFile=<archive>", "-XX:+UseSerialGC",
-            "-XX:ReservedCodeCacheSize=64m", "-Xss512k", "-XX:MaxMetaspaceSize=192m");
+    static final List<String> LEAN_FLAGS = List.of("-XX:SharedArchiveFile=<archive>", "-XX:+UseSerialGC", "-Xmn32m",
+            "-XX:SurvivorRatio=4", "-XX:TieredStopAtLevel=1", "-XX:MetaspaceSize=48m", "-XX:ReservedCodeCacheSize=64m",
+            "-Xss512k", "-XX:MaxMetaspaceSize=192m");
 
     private final int bindings = Integer.getInteger("benchmark.bindings", 100);
     private final int parallel = Integer.getInteger("benchmark.parallel", 8);
     private final String heap = System.getProperty("benchmark.heap", "-Xmx256m");
     private final String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    /** Only the rows whose name contains this (e.g. {@code lean}); all by default. */
+    private final String only = System.getProperty("benchmark.rows", "");
+    /** More JVM flags for the lean row, comma-separated (to try one before it goes into {@link #LEAN_FLAGS}). */
+    private final List<String> extra = List.of(System.getProperty("benchmark.flags", "").split(",")).stream()
+            .filter(f -> !f.isBlank()).toList();
+    /** Native memory tracking in each row: {@code jcmd VM.native_memory summary}, the process's smaps and a class histogram of the live heap after the load, beside the row's log. */
+    private final boolean nmt = Boolean.getBoolean("benchmark.nmt");
 
     @Test
     void run() throws Exception {
@@ -54,7 +72,7 @@ class JarBenchmark {
         Path dir = Path.of("target", "jar-benchmark");
         FileSystemUtils.deleteRecursively(dir);
         Files.createDirectories(dir);
-        Path personas = BenchmarkApp.writePersonas(dir.resolve("personas.json"), "bench-", 3 * (bindings + parallel), i -> false);
+        Path personas = BenchmarkApp.writePersonas(dir.resolve("personas.json"), "bench-", 4 * (bindings + parallel), i -> false);
 
         // AppCDS: the jar extracted, a training run that stops after the context refreshed, the archive it leaves
         Path extracted = dir.resolve("extracted");
@@ -68,12 +86,17 @@ class JarBenchmark {
         rows.add(measure("fat jar", List.of(), jar, dir.resolve("plain"), personas, 0));
         rows.add(measure("extracted + AppCDS", List.of("-XX:SharedArchiveFile=" + archive), app, dir.resolve("cds"), personas,
                 bindings + parallel));
-        rows.add(measure("AppCDS + lean flags", LEAN_FLAGS.stream().map(f -> f.replace("<archive>", archive.toString())).toList(),
-                app, dir.resolve("lean"), personas, 2 * (bindings + parallel)));
+        List<String> lean = LEAN_FLAGS.stream().map(f -> f.replace("<archive>", archive.toString())).toList();
+        rows.add(measure("AppCDS + lean flags", lean, app, dir.resolve("lean"), personas, 2 * (bindings + parallel)));
+        // the same again on the database the row before left (a restart: no schema, no first deployment, keys stored)
+        rows.add(measure("lean, restart", lean, app, dir.resolve("lean"), personas, 3 * (bindings + parallel)));
         System.out.printf("%nJarBenchmark: java %s %s -jar …, %d bindings over REST with %d customers in parallel, %d cores%n",
                 System.getProperty("java.version"), heap, bindings, parallel, Runtime.getRuntime().availableProcessors());
-        System.out.printf("  %-20s %10s %14s %14s %14s %11s %8s%n", "row", "start s", "RSS started", "RSS max load",
-                "RSS after", "binds/s", "load");
+        if (!extra.isEmpty()) {
+            System.out.println("  lean row with " + String.join(" ", extra));
+        }
+        System.out.printf("  %-20s %10s %8s %14s %14s %14s %11s %8s%n", "row", "start s", "CPU s", "RSS started", "RSS max load",
+                "RSS after", "binds/s", "load before/after");
         rows.forEach(System.out::println);
         System.out.println();
     }
@@ -87,22 +110,33 @@ class JarBenchmark {
         return command;
     }
 
-    private String measure(String name, List<String> jvm, Path jar, Path data, Path personas, int firstUser) throws Exception {
+    private String measure(String name, List<String> flags, Path jar, Path data, Path personas, int firstUser) throws Exception {
+        if (!name.contains(only)) {
+            return "  " + name + ": not run (benchmark.rows)";
+        }
+        List<String> jvm = new ArrayList<>(flags);
+        if (name.contains("lean")) {
+            jvm.addAll(extra);
+        }
+        if (nmt) {
+            jvm.add("-XX:NativeMemoryTracking=summary");
+        }
         List<String> command = command(jvm, jar, data, personas);
         int port = Integer.parseInt(command.stream().filter(a -> a.startsWith("--server.port=")).findFirst().orElseThrow()
                 .substring("--server.port=".length()));
+        double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         long t0 = System.nanoTime();
         ProcessBuilder builder = new ProcessBuilder(command);
         if (name.contains("lean")) {
             builder.environment().put("MALLOC_ARENA_MAX", "2");   // see LEAN_FLAGS
         }
         Process process = builder.redirectErrorStream(true)
-                .redirectOutput(data.resolveSibling(data.getFileName() + ".log").toFile()).start();
+                .redirectOutput(data.resolveSibling(file(name, ".log")).toFile()).start();
         try {
             HttpClient http = HttpClient.newHttpClient();
             while (true) {
                 if (!process.isAlive()) {
-                    throw new IllegalStateException(name + ": the jar exited; see " + data + ".log");
+                    throw new IllegalStateException(name + ": the jar exited; see " + data.resolveSibling(file(name, ".log")));
                 }
                 try {
                     HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
@@ -116,6 +150,7 @@ class JarBenchmark {
                 Thread.sleep(50);
             }
             double startSeconds = (System.nanoTime() - t0) / 1e9;
+            double startCpu = cpuSeconds(process.pid());
             long started = rssKb(process.pid());
             AtomicLong max = new AtomicLong(started);
             Thread sampler = new Thread(() -> {
@@ -134,8 +169,17 @@ class JarBenchmark {
                     users(firstUser + bindings, parallel), parallel);
             sampler.interrupt();
             sampler.join();
-            String row = String.format("  %-20s %10.1f %11d MB %11d MB %11d MB %11.1f %8.1f", name, startSeconds, started / 1024,
-                    max.get() / 1024, rssKb(process.pid()) / 1024, run.perSecond(),
+            long after = rssKb(process.pid());
+            if (nmt) {
+                exec(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), Long.toString(process.pid()),
+                        "VM.native_memory", "summary"), data.resolveSibling(file(name, ".nmt")));
+                Files.copy(Path.of("/proc", Long.toString(process.pid()), "smaps"), data.resolveSibling(file(name, ".smaps")));
+                // what of the heap is live: the histogram collects first (a full collection; the row's RSS is taken before)
+                exec(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), Long.toString(process.pid()),
+                        "GC.class_histogram"), data.resolveSibling(file(name, ".histogram")));
+            }
+            String row = String.format("  %-20s %10.1f %8.1f %11d MB %11d MB %11d MB %11.1f %5.1f/%4.1f", name, startSeconds,
+                    startCpu, started / 1024, max.get() / 1024, after / 1024, run.perSecond(), loadBefore,
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             System.out.println("JarBenchmark row:" + row);   // also now, in case a later row fails
             return row;
@@ -145,8 +189,24 @@ class JarBenchmark {
         }
     }
 
+    /** The row's log (and NMT, smaps, histogram) file: its name in lower case, words joined by '-'. */
+    private static String file(String row, String suffix) {
+        return row.toLowerCase().replaceAll("[^a-z0-9]+", "-") + suffix;
+    }
+
     private static List<String> users(int from, int count) {
         return IntStream.range(from, from + count).mapToObj(i -> "bench-" + i).collect(Collectors.toList());
+    }
+
+    /** User + system CPU seconds of the process so far (fields 14 and 15 of /proc/<pid>/stat, in clock ticks of 1/100 s). */
+    private static double cpuSeconds(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+        } catch (java.io.IOException gone) {
+            return 0;
+        }
     }
 
     private static long rssKb(long pid) {
@@ -160,7 +220,12 @@ class JarBenchmark {
     }
 
     private static void exec(List<String> command) throws Exception {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        exec(command, null);
+    }
+
+    private static void exec(List<String> command, Path output) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output == null
+                ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.to(output.toFile())).start();
         if (p.waitFor() != 0) {
             throw new IllegalStateException("failed (" + p.exitValue() + "): " + String.join(" ", command));
         }
