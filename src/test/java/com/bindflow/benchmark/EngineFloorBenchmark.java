@@ -52,7 +52,8 @@ class EngineFloorBenchmark {
             "--camunda.bpm.job-execution.max-jobs-per-acquisition=3",
             "--camunda.bpm.job-execution.wait-time-in-millis=5000",
             "--camunda.bpm.job-execution.max-wait=60000",
-            "--camunda.bpm.job-execution.lock-time-in-millis=300000");
+            "--camunda.bpm.job-execution.lock-time-in-millis=300000",
+            "--camunda.bpm.generic-properties.properties.dmnFeelEnableLegacyBehavior=false");
 
     private final int bindings = Integer.getInteger("benchmark.bindings", 100);
     private final int parallel = Integer.getInteger("benchmark.parallel", 8);
@@ -99,6 +100,9 @@ class EngineFloorBenchmark {
 
     private Row measure(String name, ConfigurableApplicationContext app, BindingDriver driver, BindingDriver.Binder binder,
             List<String> users) throws Exception {
+        System.out.printf("EngineFloorBenchmark row %s: decisions on the %s FEEL%n", name,
+                ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) app.getBean(ProcessEngine.class)
+                        .getProcessEngineConfiguration()).isDmnFeelEnableLegacyBehavior() ? "Java" : "Scala");
         JdbcTemplate jdbc = new JdbcTemplate(app.getBean(DataSource.class));
         List<String> warmUp = users.subList(bindings, users.size());
         List<String> measured = users.subList(0, bindings);
