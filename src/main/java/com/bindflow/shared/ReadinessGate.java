@@ -17,16 +17,23 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * The web server takes requests a moment before the process application has deployed its processes. Until it has,
  * the domain API answers 503 with Retry-After (problem+json) instead of failing half-way: nothing is written.
- * Per node and only about this node's start-up, so it may live in memory.
+ * Per node and only about this node's start-up, so it may live in memory. Before it opens, every deployed process
+ * definition is loaded into the engine's cache ({@link DeploymentCacheWarmUp}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class ReadinessGate extends OncePerRequestFilter {
 
     private final AtomicBoolean ready = new AtomicBoolean();
+    private final DeploymentCacheWarmUp warmUp;
+
+    public ReadinessGate(DeploymentCacheWarmUp warmUp) {
+        this.warmUp = warmUp;
+    }
 
     @EventListener(PostDeployEvent.class)
     public void processesDeployed() {
+        warmUp.loadAll();
         ready.set(true);
     }
 

@@ -10,7 +10,17 @@ class ReadinessGateTest {
 
     @Test
     void theApiAnswers503UntilTheProcessesAreDeployed() throws Exception {
-        ReadinessGate gate = new ReadinessGate();
+        int[] warmedUp = {0};
+        ReadinessGate[] self = new ReadinessGate[1];
+        ReadinessGate gate = new ReadinessGate(new DeploymentCacheWarmUp(null) {
+            @Override
+            public int loadAll() {
+                Assertions.assertThat(self[0].isReady()).as("still closed while the cache loads").isFalse();
+                warmedUp[0]++;
+                return 0;
+            }
+        });
+        self[0] = gate;
         MockHttpServletResponse early = new MockHttpServletResponse();
         MockFilterChain chain = new MockFilterChain();
         gate.doFilter(new MockHttpServletRequest("POST", "/api/bindings"), early, chain);
@@ -25,6 +35,7 @@ class ReadinessGateTest {
         Assertions.assertThat(webappChain.getRequest()).isNotNull();
 
         gate.processesDeployed();
+        Assertions.assertThat(warmedUp[0]).isEqualTo(1);
         MockFilterChain later = new MockFilterChain();
         gate.doFilter(new MockHttpServletRequest("POST", "/api/bindings"), new MockHttpServletResponse(), later);
         Assertions.assertThat(later.getRequest()).isNotNull();
