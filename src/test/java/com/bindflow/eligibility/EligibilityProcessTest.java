@@ -29,14 +29,16 @@ class EligibilityProcessTest extends ProcessTestSupport {
 
     @Test
     void theEngineDecidesOnTheJavaFeelAndKeepsTheDecisionWithItsInputsInHistory() {
-        Assertions.assertThat(((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
-                .isDmnFeelEnableLegacyBehavior()).isTrue();
+        var configuration = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        Assertions.assertThat(configuration.isDmnFeelEnableLegacyBehavior()).isTrue();
         Binding binding = startBinding("demo-cashout");
         runJobs();
         var decision = engine.getHistoryService().createHistoricDecisionInstanceQuery()
                 .processInstanceId(eligibilityInstance(binding.id()).getId()).includeInputs().includeOutputs().singleResult();
         Assertions.assertThat(decision.getInputs()).hasSize(8);
-        Assertions.assertThat(decision.getOutputs()).extracting(org.camunda.bpm.engine.history.HistoricDecisionOutputInstance::getValue).contains("REVIEW", "CASH_OUT_HISTORY");
+        Assertions.assertThat(decision.getOutputs())
+                .extracting(org.camunda.bpm.engine.history.HistoricDecisionOutputInstance::getValue)
+                .contains("REVIEW", "CASH_OUT_HISTORY");
     }
 
     @ParameterizedTest(name = "{0} → {1} {2}")
