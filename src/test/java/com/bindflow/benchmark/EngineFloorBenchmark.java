@@ -86,7 +86,9 @@ class EngineFloorBenchmark {
             rows.add(measure("floor", app, driver, driver::floor, users(run, 0, perPhase)));   // floor users need no persona
             rows.add(measure("bindflow", app, driver, driver::bindflow, users(run, 0, perPhase)));
         }
-        try (ConfigurableApplicationContext app = BenchmarkApp.start(dir, personas, CAMUNDA_DEFAULTS,
+        // -Dbenchmark.defaults=false: the second application on bindflow's configuration (an A/B of the application order)
+        List<String> second = Boolean.parseBoolean(System.getProperty("benchmark.defaults", "true")) ? CAMUNDA_DEFAULTS : List.of();
+        try (ConfigurableApplicationContext app = BenchmarkApp.start(dir, personas, second,
                 List.of(counters.initializer()))) {
             BindingDriver driver = new BindingDriver(((WebServerApplicationContext) app).getWebServer().getPort());
             rows.add(measure("defaults", app, driver, driver::bindflow, users(run, perPhase, perPhase)));   // last: the warmest JVM
