@@ -30,7 +30,9 @@ import org.springframework.util.FileSystemUtils;
  * Prints bindings/s, p50/p99 of one binding and its legs, CPU time per binding (this JVM: application and customers), the ratios bindflow/floor and bindflow/defaults, and per
  * binding what it asks of the database (statements, commits, rows written to the engine's runtime and history tables
  * and to bindflow's own; on PostgreSQL the bytes the history tables grew), with the load average beside each row.
- * Run (H2 file database under target/engine-floor, or PostgreSQL):
+ * It also prints the commits per binding by thread and tables written; {@code -Dbenchmark.sql=true} adds the statements
+ * per binding by their text; {@code -Dbenchmark.defaults=false} runs the third row on bindflow's configuration (an A/B
+ * of the application order). Run (H2 file database under target/engine-floor, or PostgreSQL):
  * <pre>
  * ./mvnw test -Dtest=EngineFloorBenchmark -Dbenchmark.bindings=200 -Dbenchmark.parallel=8
  * ./mvnw test -Dtest=EngineFloorBenchmark -Dbenchmark.bindings=200 -Dbenchmark.parallel=8 -Ppostgres \
