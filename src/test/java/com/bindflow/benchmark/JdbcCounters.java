@@ -38,8 +38,15 @@ final class JdbcCounters {
     private final Map<String, LongAdder> rowsByTable = new ConcurrentHashMap<>();
     /** Commits by what they wrote: the thread's pool and the tables, in order of first write. */
     private final Map<String, LongAdder> commitShapes = new ConcurrentHashMap<>();
-    /** Statements by their text (whitespace folded, cut at 100 characters): where the statements of a unit come from. */
+    /**
+     * Statements by their text (whitespace folded, cut at 100 characters): where the statements of a unit come from.
+     * Counted only with {@code -Dbenchmark.sql=true}, its only reader: folding costs a regular expression per statement.
+     */
     private final Map<String, LongAdder> bySql = new ConcurrentHashMap<>();
+    private final boolean countSql = Boolean.getBoolean("benchmark.sql");
+    /** Folded text by statement text, and pool by thread name: computed once each, not per statement or commit. */
+    private final Map<String, String> folded = new ConcurrentHashMap<>();
+    private final Map<String, String> pools = new ConcurrentHashMap<>();
 
     /** Registers a post-processor that wraps the application's data source in these counters. */
     ApplicationContextInitializer<ConfigurableApplicationContext> initializer() {
@@ -193,15 +200,19 @@ final class JdbcCounters {
 
     /** Counts a commit by the thread's pool (its name without the number) and the tables it wrote. */
     private void shape(java.util.Set<String> written) {
-        String pool = Thread.currentThread().getName().replaceAll("-?\\d+$", "").replaceAll("-\\d+-", "-");
+        String pool = pools.computeIfAbsent(Thread.currentThread().getName(),
+                name -> name.replaceAll("-?\\d+$", "").replaceAll("-\\d+-", "-"));
         commitShapes.computeIfAbsent(pool + ": " + String.join(" ", written), k -> new LongAdder()).increment();
     }
 
     private void executed(String sql, long rows, boolean[] connection, java.util.Set<String> written) {
         statements.increment();
-        if (sql != null) {
-            String text = sql.replaceAll("\\s+", " ").trim();
-            bySql.computeIfAbsent(text.length() > 100 ? text.substring(0, 100) : text, t -> new LongAdder()).increment();
+        if (countSql && sql != null) {
+            String key = folded.computeIfAbsent(sql, q -> {
+                String text = q.replaceAll("\\s+", " ").trim();
+                return text.length() > 100 ? text.substring(0, 100) : text;
+            });
+            bySql.computeIfAbsent(key, t -> new LongAdder()).increment();
         }
         Matcher m = sql == null ? null : WRITE.matcher(sql);
         if (m == null || !m.find()) {
