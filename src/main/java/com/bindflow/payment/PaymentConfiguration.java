@@ -3,6 +3,7 @@ package com.bindflow.payment;
 import com.bindflow.risk.RiskPipeline;
 import com.bindflow.risk.RiskProperties;
 import com.bindflow.shared.DeployedDecisions;
+import com.bindflow.shared.DmnDecisions;
 import org.camunda.bpm.engine.RepositoryService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,7 +15,7 @@ public class PaymentConfiguration {
     @Bean
     PaymentLimits paymentLimits(RepositoryService repository, PaymentProperties properties) {
         return new PaymentLimits(new DeployedDecisions(repository,
-                PaymentLimits.dmnEngine(), properties.decisionRefresh()));
+                DmnDecisions.javaFeelEngine(), properties.decisionRefresh()));
     }
 
     /** The risk layers in their configured order; a configuration that names unknown layers or drops a gate fails here. */

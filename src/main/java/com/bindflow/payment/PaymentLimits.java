@@ -2,9 +2,6 @@ package com.bindflow.payment;
 
 import com.bindflow.shared.DecisionTable;
 import java.math.BigDecimal;
-import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
-import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,19 +12,6 @@ public class PaymentLimits {
     public static final String DECISION_ID = "paymentLimits";
 
     private final DecisionTable table;
-
-    /**
-     * The DMN engine the limits are evaluated with: Camunda's FEEL with its Java (legacy) implementation, which
-     * compiles each unary test and input expression once and caches it (the Scala FEEL engine builds its whole root
-     * context on every evaluation: ~0.4 ms a decision, the payment path's biggest cost). The table uses only what
-     * both understand: comparisons, not(...), literals, and input expressions of names, +, comparison, and, != null.
-     */
-    public static DmnEngine dmnEngine() {
-        DefaultDmnEngineConfiguration configuration =
-                (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
-        configuration.enableFeelLegacyBehavior(true);
-        return configuration.buildEngine();
-    }
 
     public PaymentLimits(DecisionTable table) {
         this.table = table;

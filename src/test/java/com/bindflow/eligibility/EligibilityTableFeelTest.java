@@ -2,6 +2,7 @@ package com.bindflow.eligibility;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bindflow.shared.DmnDecisions;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +11,6 @@ import java.util.List;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
-import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class EligibilityTableFeelTest {
 
-    private static final EligibilityRules JAVA_FEEL = rules(legacy());
+    private static final EligibilityRules JAVA_FEEL = rules(DmnDecisions.javaFeelEngine());
     private static final EligibilityRules SCALA_FEEL = rules(DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine());
 
     @Test
@@ -53,13 +53,6 @@ class EligibilityTableFeelTest {
                         "REAL_NAME_CLASS_INSUFFICIENT", "IDENTITY_MISMATCH", "WECHAT_PAY_NOT_ENABLED");
         assertThat(JAVA_FEEL.decide(new EligibilityFacts("NORMAL", false, 3, false, false, true, true, 0)))
                 .isEqualTo(new Verdict(Verdict.Outcome.REJECTED, List.of("NO_BANK_CARD")));
-    }
-
-    private static DmnEngine legacy() {
-        DefaultDmnEngineConfiguration configuration =
-                (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
-        configuration.enableFeelLegacyBehavior(true);
-        return configuration.buildEngine();
     }
 
     private static EligibilityRules rules(DmnEngine dmn) {

@@ -3,6 +3,7 @@ package com.bindflow.payment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bindflow.shared.DecisionTable;
+import com.bindflow.shared.DmnDecisions;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -22,7 +23,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class PaymentLimitsTest {
 
     /** The limits on the file's table, evaluated as production does (DeployedDecisions evaluates the same way). */
-    static final PaymentLimits LIMITS = new PaymentLimits(table(PaymentLimits.dmnEngine()));
+    static final PaymentLimits LIMITS = new PaymentLimits(table(DmnDecisions.javaFeelEngine()));
     /** The same table on the engine's default (Scala) FEEL: the file must mean the same to both. */
     static final PaymentLimits ON_SCALA_FEEL = new PaymentLimits(
             table(DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine()));
