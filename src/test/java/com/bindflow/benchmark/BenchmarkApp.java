@@ -64,7 +64,7 @@ final class BenchmarkApp {
     static String datasourceUrl(Path dir) {
         String configured = System.getProperty("spring.datasource.url", "");
         return configured.startsWith("jdbc:postgresql:") ? configured
-                : "jdbc:h2:file:" + dir.toAbsolutePath() + "/bindflow;QUERY_CACHE_SIZE=64";
+                : "jdbc:h2:file:" + dir.toAbsolutePath() + "/bindflow;QUERY_CACHE_SIZE=" + Integer.getInteger("benchmark.h2-query-cache", 256);
     }
 
     static boolean postgres() {
