@@ -24,6 +24,9 @@ public class BindingRepository {
             + "agreement_accepted_at, review_due_at, created_at, updated_at, ended_at, wechat_contract_code, "
             + "wechat_contract_id, authorization_url, payment_priority, per_transaction_cap, preferences_set_at, "
             + "face_attempts, activated_at, wechat_request_id";
+    /** {@link #COLUMNS} of the table aliased {@code b}: the same names in the result. */
+    private static final String JOINED_COLUMNS = Arrays.stream(COLUMNS.split(",\\s*")).map(c -> "b." + c)
+            .collect(java.util.stream.Collectors.joining(", "));
     private static final String INSERT_COLUMNS = "id, user_id, channel, status, reason_codes, status_message, "
             + "agreement_version, agreement_accepted_at, review_due_at, created_at, updated_at, ended_at, wechat_request_id";
 
@@ -124,6 +127,27 @@ public class BindingRepository {
 
     public void recordActivation(String id, Instant at) {
         jdbc.update("update binding set activated_at = ? where id = ?", ts(at), id);
+    }
+
+    /** A binding with its timeline, read in one statement (GET /api/bindings/{id}, which the JD app polls). */
+    public record WithHistory(Binding binding, List<Binding.StatusChange> history) {
+    }
+
+    public Optional<WithHistory> findWithHistory(String id) {
+        List<Binding.StatusChange> history = new java.util.ArrayList<>();
+        Binding[] binding = {null};
+        jdbc.query("select " + JOINED_COLUMNS + ", h.status as h_status, h.reason_codes as h_reason_codes, "
+                + "h.changed_at as h_changed_at from binding b left join binding_status_history h on h.binding_id = b.id "
+                + "where b.id = ? order by h.changed_at, h.id", rs -> {
+                    if (binding[0] == null) {
+                        binding[0] = map(rs, 0);
+                    }
+                    if (rs.getString("h_status") != null) {
+                        history.add(new Binding.StatusChange(BindingStatus.valueOf(rs.getString("h_status")),
+                                split(rs.getString("h_reason_codes")), instant(rs, "h_changed_at")));
+                    }
+                }, id);
+        return binding[0] == null ? Optional.empty() : Optional.of(new WithHistory(binding[0], List.copyOf(history)));
     }
 
     public List<Binding.StatusChange> history(String id) {

@@ -19,11 +19,15 @@ public class BindingViews {
 
     /** The binding as it is now; a 404 for an unknown binding. */
     public BindingView get(String id) {
-        return of(bindings.find(id).orElseThrow(() -> BindingSteps.notFound(id)));
+        BindingRepository.WithHistory found = bindings.findWithHistory(id).orElseThrow(() -> BindingSteps.notFound(id));
+        return of(found.binding(), found.history());
     }
 
     public BindingView of(Binding binding) {
-        return BindingView.of(binding, bindings.history(binding.id()),
-                binding.status() == BindingStatus.AWAITING_OTP ? otp.of(binding.id()) : null);
+        return of(binding, bindings.history(binding.id()));
+    }
+
+    private BindingView of(Binding binding, java.util.List<Binding.StatusChange> history) {
+        return BindingView.of(binding, history, binding.status() == BindingStatus.AWAITING_OTP ? otp.of(binding.id()) : null);
     }
 }

@@ -123,6 +123,17 @@ class BindingApiTest extends ApiTestSupport {
     }
 
     @Test
+    void theBindingWithItsTimelineReadTogetherIsTheBindingAndTheTimelineReadApart() {
+        // GET /api/bindings/{id}, which the JD app polls, reads both in one statement (a join)
+        String id = create("demo-enterprise").getBody().path("id").asText();
+        clock("PT0S");
+        BindingRepository.WithHistory read = bindingRepository.findWithHistory(id).orElseThrow();
+        Assertions.assertThat(read.binding()).isEqualTo(bindingRepository.find(id).orElseThrow());
+        Assertions.assertThat(read.history()).isEqualTo(bindingRepository.history(id)).hasSize(2);
+        Assertions.assertThat(bindingRepository.findWithHistory("no-such-id")).isEmpty();
+    }
+
+    @Test
     void getAndListShowStatusReasonsAndTimeline() {
         String id = create("demo-enterprise").getBody().path("id").asText();
         clock("PT0S");
