@@ -253,16 +253,18 @@ public class SandboxWeChatPay implements WeChatPay {
         Instant now = clock.instant();
         String requestId = "WXBR" + digits(24);
         String notificationId = UUID.randomUUID().toString();
-        ownTransaction.executeWithoutResult(s -> jdbc.update("insert into sandbox_wechat_bind_request (request_id, user_id, "
-                        + "state, notification_id, requested_at) values (?,?,?,?,?)", requestId, userId, "PENDING",
-                notificationId, ts(now)));
-        log.info("sandbox WeChat: {} asks to bind Baitiao in the wallet: request {}", userId, requestId);
         Map<String, Object> resource = new LinkedHashMap<>();
         resource.put("request_id", requestId);
         resource.put("user_id", userId);
         resource.put("entry", "我 → 服务 → 钱包 → 支付管理");
         resource.put("request_time", SandboxWeChatNotifier.rfc3339(now));
-        notifier.send(notificationId, WeChatEvent.CONTRACT_BIND_REQUESTED, "用户发起绑定", resource);
+        // the request and its notification on its way commit together (the notifier delivers it after the commit)
+        ownTransaction.executeWithoutResult(s -> {
+            jdbc.update("insert into sandbox_wechat_bind_request (request_id, user_id, state, notification_id, "
+                    + "requested_at) values (?,?,?,?,?)", requestId, userId, "PENDING", notificationId, ts(now));
+            notifier.send(notificationId, WeChatEvent.CONTRACT_BIND_REQUESTED, "用户发起绑定", resource);
+        });
+        log.info("sandbox WeChat: {} asks to bind Baitiao in the wallet: request {}", userId, requestId);
         return bindRequest(requestId).orElseThrow();
     }
 
@@ -321,21 +323,28 @@ public class SandboxWeChatPay implements WeChatPay {
             case ABANDON -> ContractState.ABANDONED;
         };
         Integer storedPriority = action == CustomerAction.APPROVE ? priority : null;
-        int updated = ownTransaction.execute(s -> jdbc.update("update sandbox_wechat_contract set state = ?, contract_id = ?, "
-                        + "priority = ?, notification_id = ?, updated_at = ? where contract_code = ? and state = ?",
-                to.name(), contractId, storedPriority, notificationId, ts(now), contract.contractCode(),
-                ContractState.PENDING.name()));
-        if (updated == 0) {
+        // the answer and its notification on its way commit together (the notifier delivers it after the commit)
+        Contract after = ownTransaction.execute(s -> {
+            int updated = jdbc.update("update sandbox_wechat_contract set state = ?, contract_id = ?, priority = ?, "
+                            + "notification_id = ?, updated_at = ? where contract_code = ? and state = ?",
+                    to.name(), contractId, storedPriority, notificationId, ts(now), contract.contractCode(),
+                    ContractState.PENDING.name());
+            if (updated == 0) {
+                return null;
+            }
+            Contract answered = contract(contract.contractCode()).orElseThrow();
+            if (action != CustomerAction.ABANDON) {
+                notifier.send(notificationId, eventType(action), summary(action), resource(answered, now));
+            }
+            return answered;
+        });
+        if (after == null) {
             Contract current = contract(contract.contractCode()).orElse(contract);
             throw ApiProblem.conflict("AUTHORIZATION_NOT_PENDING", "The authorization of binding " + bindingId + " is "
                     + current.state() + ", not PENDING: the customer has answered already.").with("state", current.state());
         }
-        Contract after = contract(contract.contractCode()).orElseThrow();
         log.info("sandbox WeChat: the customer chose {} for authorization {} (binding {})", action,
                 after.contractCode(), bindingId);
-        if (action != CustomerAction.ABANDON) {
-            notifier.send(notificationId, eventType(action), summary(action), resource(after, now));
-        }
         return after;
     }
 
@@ -349,17 +358,23 @@ public class SandboxWeChatPay implements WeChatPay {
                 "NO_CONTRACT", "WeChat has no contract for binding " + bindingId + "."));
         Instant now = clock.instant();
         String notificationId = UUID.randomUUID().toString();
-        int updated = ownTransaction.execute(s -> jdbc.update("update sandbox_wechat_contract set state = ?, "
-                        + "notification_id = ?, updated_at = ? where contract_code = ? and state = ?",
-                ContractState.TERMINATED.name(), notificationId, ts(now), contract.contractCode(),
-                ContractState.AUTHORIZED.name()));
-        if (updated == 0) {
+        // the termination and its notification on its way commit together (delivered after the commit)
+        Contract after = ownTransaction.execute(s -> {
+            int updated = jdbc.update("update sandbox_wechat_contract set state = ?, notification_id = ?, updated_at = ? "
+                            + "where contract_code = ? and state = ?", ContractState.TERMINATED.name(), notificationId,
+                    ts(now), contract.contractCode(), ContractState.AUTHORIZED.name());
+            if (updated == 0) {
+                return null;
+            }
+            Contract terminated = contract(contract.contractCode()).orElseThrow();
+            notifier.send(notificationId, WeChatEvent.CONTRACT_TERMINATED, "用户解约", resource(terminated, now));
+            return terminated;
+        });
+        if (after == null) {
             throw ApiProblem.conflict("CONTRACT_NOT_AUTHORIZED", "The contract of binding " + bindingId + " is "
                     + contract(contract.contractCode()).orElse(contract).state() + ", not AUTHORIZED.");
         }
-        Contract after = contract(contract.contractCode()).orElseThrow();
         log.info("sandbox WeChat: the customer ended contract {} (binding {}) in the wallet", after.contractCode(), bindingId);
-        notifier.send(notificationId, WeChatEvent.CONTRACT_TERMINATED, "用户解约", resource(after, now));
         return after;
     }
 
