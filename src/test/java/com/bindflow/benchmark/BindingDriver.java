@@ -36,6 +36,8 @@ final class BindingDriver {
             "approve→preferences",      // approval at WeChat; its notification correlated (bindflow: through the inbox)
             "prefs+face→active");       // preferences, face; the test payment and refund jobs
 
+    /** How long a customer waits between two polls ({@code -Dbenchmark.poll-millis}, 5). */
+    static final long POLL_MILLIS = Long.getLong("benchmark.poll-millis", 5);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String AUTH = "Basic " + Base64.getEncoder().encodeToString("jd-app:jd-app-secret".getBytes(StandardCharsets.UTF_8));
 
@@ -197,7 +199,7 @@ final class BindingDriver {
     }
 
     private static void pause() throws InterruptedException {
-        Thread.sleep(5);
+        Thread.sleep(POLL_MILLIS);
     }
 
     private JsonNode send(String method, String path, String body, Map<String, String> headers) throws Exception {

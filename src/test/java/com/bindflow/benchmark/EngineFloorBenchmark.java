@@ -31,7 +31,7 @@ import org.springframework.util.FileSystemUtils;
  * binding what it asks of the database (statements, commits, rows written to the engine's runtime and history tables
  * and to bindflow's own; on PostgreSQL the bytes the history tables grew), with the load average beside each row.
  * It also prints the commits per binding by thread and tables written; {@code -Dbenchmark.sql=true} adds the statements
- * per binding by their text; {@code -Dbenchmark.defaults=false} runs the third row on bindflow's configuration (an A/B
+ * per binding by their text and the time the database took for them and for the commits; {@code -Dbenchmark.defaults=false} runs the third row on bindflow's configuration (an A/B
  * of the application order). Run (H2 file database under target/engine-floor, or PostgreSQL):
  * <pre>
  * ./mvnw test -Dtest=EngineFloorBenchmark -Dbenchmark.bindings=200 -Dbenchmark.parallel=8
@@ -64,7 +64,7 @@ class EngineFloorBenchmark {
     private final JdbcCounters counters = new JdbcCounters();
 
     private record Row(String name, BindingDriver.Run run, JdbcCounters.Snapshot db, long historyBytes, long allBytes,
-            double load, double cpuMs) {
+            double load, double cpuMs, double dbCpuMs) {
     }
 
     @Test
@@ -104,15 +104,21 @@ class EngineFloorBenchmark {
 
     private Row measure(String name, ConfigurableApplicationContext app, BindingDriver driver, BindingDriver.Binder binder,
             List<String> users) throws Exception {
-        System.out.printf("EngineFloorBenchmark row %s: decisions on the %s FEEL%n", name,
+        System.out.printf("EngineFloorBenchmark row %s at %s: decisions on the %s FEEL%n", name, java.time.Instant.now(),
                 ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) app.getBean(ProcessEngine.class)
                         .getProcessEngineConfiguration()).isDmnFeelEnableLegacyBehavior() ? "Java" : "Scala");
         JdbcTemplate jdbc = new JdbcTemplate(app.getBean(DataSource.class));
+        if (BenchmarkApp.postgres()) {
+            // off, the engine's runtime tables keep every deleted row (dead tuples) the runs before left behind
+            System.out.printf("EngineFloorBenchmark row %s: PostgreSQL autovacuum %s, database %s%n", name,
+                    jdbc.queryForObject("show autovacuum", String.class),
+                    jdbc.queryForObject("select pg_size_pretty(pg_database_size(current_database()))", String.class));
+        }
         List<String> warmUp = users.subList(bindings, users.size());
         List<String> measured = users.subList(0, bindings);
         // the warm-up runs first inside run(); the counters start after it: wrap the binder to snapshot at the switch
         JdbcCounters.Snapshot[] before = new JdbcCounters.Snapshot[1];
-        long[] bytesBefore = new long[3];
+        long[] bytesBefore = new long[4];
         BindingDriver.Binder counted = (user, legs) -> {
             synchronized (before) {
                 if (before[0] == null && measured.contains(user)) {
@@ -120,6 +126,7 @@ class EngineFloorBenchmark {
                     bytesBefore[0] = bytes(jdbc, "act_hi_%");
                     bytesBefore[1] = bytes(jdbc, "%");
                     bytesBefore[2] = cpuNanos();
+                    bytesBefore[3] = postgresCpuMillis();
                 }
             }
             binder.bind(user, legs);
@@ -127,8 +134,41 @@ class EngineFloorBenchmark {
         BindingDriver.Run result = driver.run(counted, measured, warmUp, parallel);
         JdbcCounters.Snapshot db = counters.snapshot().minus(before[0]);
         double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        long dbCpu = postgresCpuMillis();
         return new Row(name, result, db, bytes(jdbc, "act_hi_%") - bytesBefore[0], bytes(jdbc, "%") - bytesBefore[1], load,
-                (cpuNanos() - bytesBefore[2]) / 1e6 / measured.size());
+                (cpuNanos() - bytesBefore[2]) / 1e6 / measured.size(),
+                dbCpu < 0 || bytesBefore[3] < 0 ? -1 : (double) (dbCpu - bytesBefore[3]) / measured.size());
+    }
+
+    /**
+     * The CPU milliseconds of this machine's PostgreSQL server processes so far (all of them: backends, WAL writer,
+     * checkpointer, autovacuum), from /proc; -1 on H2 or when there are none to read (a server elsewhere).
+     */
+    static long postgresCpuMillis() {
+        if (!BenchmarkApp.postgres()) {
+            return -1;
+        }
+        long ticks = 0;
+        boolean found = false;
+        try (var procs = Files.list(Path.of("/proc"))) {
+            for (Path proc : procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
+                try {
+                    String stat = Files.readString(proc.resolve("stat"));
+                    int close = stat.lastIndexOf(')');
+                    if (!stat.substring(stat.indexOf('(') + 1, close).startsWith("postgres")) {
+                        continue;
+                    }
+                    String[] fields = stat.substring(close + 2).split(" ");
+                    ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);   // utime, stime
+                    found = true;
+                } catch (java.io.IOException | RuntimeException gone) {
+                    // a process that ended meanwhile
+                }
+            }
+        } catch (java.io.IOException e) {
+            return -1;
+        }
+        return found ? ticks * 10 : -1;   // USER_HZ: 100 on Linux
     }
 
     /** This JVM's CPU time: the application and the benchmark's HTTP customers together. */
@@ -150,13 +190,13 @@ class EngineFloorBenchmark {
     private void print(List<Row> rows) {
         System.out.printf("%nEngineFloorBenchmark: %d bindings to their end over REST, %d customers in parallel, %s, %d cores%n",
                 bindings, parallel, BenchmarkApp.database(), Runtime.getRuntime().availableProcessors());
-        System.out.printf("  %-9s %9s %8s %8s %9s  %s   %s%n", "row", "binds/s", "p50 ms", "p99 ms", "CPU ms",
+        System.out.printf("  %-9s %9s %8s %8s %9s %9s  %s   %s%n", "row", "binds/s", "p50 ms", "p99 ms", "CPU ms", "DB CPU",
                 BindingDriver.LEGS.stream().map(l -> String.format("%-20s", l)).collect(Collectors.joining(" ")),
                 "load");
         for (Row row : rows) {
             BindingDriver.Run r = row.run();
-            System.out.printf("  %-9s %9.1f %8d %8d %9.0f  %s   %.1f%n", row.name(), r.perSecond(), r.p(0.50), r.p(0.99),
-                    row.cpuMs(),
+            System.out.printf("  %-9s %9.1f %8d %8d %9.0f %9s  %s   %.1f%n", row.name(), r.perSecond(), r.p(0.50), r.p(0.99),
+                    row.cpuMs(), row.dbCpuMs() < 0 ? "n/a" : String.format("%.0f", row.dbCpuMs()),
                     IntStream.range(0, BindingDriver.LEGS.size()).mapToObj(i -> String.format("p50 %6.0f ms        ",
                             r.legMedianMs(i))).collect(Collectors.joining(" ")), row.load());
         }
@@ -167,6 +207,11 @@ class EngineFloorBenchmark {
                 bindflow.run().perSecond() / floor.run().perSecond(), bindflow.run().perSecond() / defaults.run().perSecond());
         System.out.printf("            by CPU per binding (JVM, customers included): floor/bindflow %.2f   defaults/bindflow %.2f%n",
                 floor.cpuMs() / bindflow.cpuMs(), defaults.cpuMs() / bindflow.cpuMs());
+        if (floor.dbCpuMs() >= 0) {
+            System.out.printf("            by CPU per binding, JVM + PostgreSQL server: floor/bindflow %.2f   defaults/bindflow %.2f%n",
+                    (floor.cpuMs() + floor.dbCpuMs()) / (bindflow.cpuMs() + bindflow.dbCpuMs()),
+                    (defaults.cpuMs() + defaults.dbCpuMs()) / (bindflow.cpuMs() + bindflow.dbCpuMs()));
+        }
         System.out.printf("  per binding (measured bindings only; incl. the polling GETs and the app's background pollers):%n");
         System.out.printf("  %-9s %8s %8s %8s %9s %9s %9s %9s %9s %12s %12s%n", "row", "HTTP req", "stmts", "writes",
                 "commits", "rows RU", "rows HI", "rows BA", "rows own", "HI bytes", "all bytes");
@@ -189,6 +234,10 @@ class EngineFloorBenchmark {
         printPerBinding(rows, "commits per binding by thread and tables written", r -> r.db().shapes(), 0.05);
         if (Boolean.getBoolean("benchmark.sql")) {
             printPerBinding(rows, "statements per binding by text", r -> r.db().sql(), 0.5);
+            // the time the database took (statement executed or committed, as the application waited for it), in ms
+            printPerBinding(rows, "database ms per binding by statement text (COMMIT: the commits)",
+                    r -> r.db().micros().entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue() / 1000)),
+                    0.2);
         }
         System.out.println();
     }

@@ -43,6 +43,9 @@ final class JdbcCounters {
      * Counted only with {@code -Dbenchmark.sql=true}, its only reader: folding costs a regular expression per statement.
      */
     private final Map<String, LongAdder> bySql = new ConcurrentHashMap<>();
+    /** Microseconds the database took, by statement text (as {@link #bySql}) and for the commits ("COMMIT"). */
+    private final Map<String, LongAdder> microsBySql = new ConcurrentHashMap<>();
+    private final LongAdder commitMicros = new LongAdder();
     private final boolean countSql = Boolean.getBoolean("benchmark.sql");
     /** Folded text by statement text, and pool by thread name: computed once each, not per statement or commit. */
     private final Map<String, String> folded = new ConcurrentHashMap<>();
@@ -73,15 +76,19 @@ final class JdbcCounters {
         commitShapes.forEach((shape, n) -> shapes.put(shape, n.sum()));
         Map<String, Long> sql = new TreeMap<>();
         bySql.forEach((text, n) -> sql.put(text, n.sum()));
-        return new Snapshot(statements.sum(), writeStatements.sum(), commits.sum(), rows, shapes, sql);
+        Map<String, Long> micros = new TreeMap<>();
+        microsBySql.forEach((text, n) -> micros.put(text, n.sum()));
+        micros.put("COMMIT", commitMicros.sum());
+        return new Snapshot(statements.sum(), writeStatements.sum(), commits.sum(), rows, shapes, sql, micros);
     }
 
     record Snapshot(long statements, long writeStatements, long commits, Map<String, Long> rows, Map<String, Long> shapes,
-            Map<String, Long> sql) {
+            Map<String, Long> sql, Map<String, Long> micros) {
 
         Snapshot minus(Snapshot before) {
             return new Snapshot(statements - before.statements, writeStatements - before.writeStatements,
-                    commits - before.commits, delta(rows, before.rows), delta(shapes, before.shapes), delta(sql, before.sql));
+                    commits - before.commits, delta(rows, before.rows), delta(shapes, before.shapes), delta(sql, before.sql),
+                    delta(micros, before.micros));
         }
 
         private static Map<String, Long> delta(Map<String, Long> now, Map<String, Long> before) {
@@ -146,7 +153,11 @@ final class JdbcCounters {
                 state[1] = false;
                 written.clear();
             }
+            long t0 = System.nanoTime();
             Object result = method.invoke(target, args);
+            if (name.equals("commit")) {
+                commitMicros.add((System.nanoTime() - t0) / 1000);
+            }
             if (result instanceof Statement && (name.startsWith("prepare") || name.equals("createStatement"))) {
                 String sql = args != null && args.length > 0 && args[0] instanceof String q ? q : null;
                 Class<?> type = result instanceof CallableStatement ? CallableStatement.class
@@ -163,7 +174,9 @@ final class JdbcCounters {
         java.util.List<String> batchSql = new java.util.ArrayList<>();
         return proxy(type, target, (method, args) -> {
             String name = method.getName();
+            long t0 = System.nanoTime();
             Object result = method.invoke(target, args);
+            long micros = (System.nanoTime() - t0) / 1000;
             switch (name) {
                 case "addBatch" -> {
                     batched[0]++;
@@ -180,7 +193,8 @@ final class JdbcCounters {
                             : (int[]) result;
                     for (int i = 0; i < counts.length; i++) {
                         String sql = preparedSql != null ? preparedSql : i < batchSql.size() ? batchSql.get(i) : null;
-                        executed(sql, counts[i] == Statement.SUCCESS_NO_INFO ? 1 : counts[i], connection, written);
+                        executed(sql, counts[i] == Statement.SUCCESS_NO_INFO ? 1 : counts[i], connection, written,
+                                micros / counts.length);
                     }
                     batched[0] = 0;
                     batchSql.clear();
@@ -189,7 +203,7 @@ final class JdbcCounters {
                     String sql = args != null && args.length > 0 && args[0] instanceof String q ? q : preparedSql;
                     long rows = result instanceof Integer n ? n : result instanceof Long n ? n
                             : Boolean.FALSE.equals(result) ? target.getUpdateCount() : 0;
-                    executed(sql, rows, connection, written);
+                    executed(sql, rows, connection, written, micros);
                 }
                 default -> {
                 }
@@ -205,7 +219,7 @@ final class JdbcCounters {
         commitShapes.computeIfAbsent(pool + ": " + String.join(" ", written), k -> new LongAdder()).increment();
     }
 
-    private void executed(String sql, long rows, boolean[] connection, java.util.Set<String> written) {
+    private void executed(String sql, long rows, boolean[] connection, java.util.Set<String> written, long micros) {
         statements.increment();
         if (countSql && sql != null) {
             String key = folded.computeIfAbsent(sql, q -> {
@@ -213,6 +227,7 @@ final class JdbcCounters {
                 return text.length() > 100 ? text.substring(0, 100) : text;
             });
             bySql.computeIfAbsent(key, t -> new LongAdder()).increment();
+            microsBySql.computeIfAbsent(key, t -> new LongAdder()).add(micros);
         }
         Matcher m = sql == null ? null : WRITE.matcher(sql);
         if (m == null || !m.find()) {
