@@ -43,9 +43,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * lasts {@code lease}: a row of a node that died while handling it is claimed again after that.
  *
  * <p>A stored notification is handled right after its insert commits ({@code process-on-commit}), by the node and in
- * the request that stored it, through the same claim: the poller then finds it processed, and if both get to it (or two
- * nodes do), the claim lets one handle it. When that first attempt fails or never runs (the node died after the
- * commit) the row stays due for the poller, the safety net.
+ * the request that stored it, its claim in the handling transaction ({@link #handleStored}): the poller then finds it
+ * processed, and if both get to it (or two nodes do), the row's lock lets one handle it. When that first attempt fails
+ * or never runs (the node died after the commit) the row stays due for the poller, the safety net.
  */
 @Component
 @Order(DueWork.AFTER_JOBS)
@@ -149,11 +149,41 @@ public class WeChatNotificationInbox implements DueWork {
     /** Handles a notification right after it was stored; what fails here is left to the poller. */
     private void processStored(String id) {
         try {
-            processOne(id, handlers.get());
+            handleStored(id, handlers.get());
         } catch (RuntimeException e) {
             log.warn("WeChat notification {}: handling it right after it was stored failed; the poller will: {}", id,
                     e.toString());
         }
+    }
+
+    /**
+     * The first attempt, right after the store committed: the claim, the handlers and the mark in one transaction (a
+     * commit less than the poller's way, on the customer's path). The claim's update holds the row's lock until that
+     * commits, so a poller or another node claiming the row meanwhile waits, then finds it processed. When a handler
+     * throws, the claim rolls back with its work: the row is as it was stored, due at once, and the poller's attempt
+     * is its first. False when the row was not as stored any more (another node or the poller had it).
+     */
+    boolean handleStored(String id, List<? extends WeChatEventHandler> handlers) {
+        String token = UUID.randomUUID().toString();
+        Instant claimedAt = clock.instant();
+        Entry handled = tx.execute(s -> {
+            int claimed = jdbc.update("update wechat_notification set state = ?, claim_token = ?, attempts = attempts + 1, "
+                            + "next_attempt_at = ? where id = ? and state = ? and attempts = 0",
+                    State.PROCESSING.name(), token, ts(claimedAt.plus(properties.lease())), id, State.PENDING.name());
+            if (claimed != 1) {
+                return null;
+            }
+            Entry entry = find(id).orElseThrow();
+            dispatch(entry.event(), handlers);
+            jdbc.update("update wechat_notification set state = ?, processed_at = ?, last_error = null, claim_token = null "
+                    + "where id = ? and claim_token = ?", State.PROCESSED.name(), ts(clock.instant()), id, token);
+            return entry;
+        });
+        if (handled == null) {
+            return false;
+        }
+        metrics.handled(handled.eventType(), Duration.between(handled.receivedAt(), clock.instant()));
+        return true;
     }
 
     /** Whether stored notifications are handled right after their commit (tests switch it on where they test it). */

@@ -203,12 +203,79 @@ class WeChatNotificationInboxTest extends WeChatTestSupport {
         WeChatNotificationInbox node = new WeChatNotificationInbox(jdbc, transactionManager, clock, json, List.of(handler),
                 WeChatInboxProperties.defaults());
         String id = storeIn(node);
-        assertThat(inbox.find(id).orElseThrow().state()).isEqualTo(WeChatNotificationInbox.State.PENDING);
+        WeChatNotificationInbox.Entry stored = inbox.find(id).orElseThrow();
+        assertThat(stored.state()).as("the claim rolled back with the handler's work").isEqualTo(WeChatNotificationInbox.State.PENDING);
+        assertThat(stored.attempts()).isZero();
+        assertThat(stored.nextAttemptAt()).isBeforeOrEqualTo(now());
 
-        setClock(now().plus(properties.backoff()));
-        assertThat(node.processPending()).isOne();
+        assertThat(node.processPending()).as("due at once: the poller's attempt is its first").isOne();
         assertThat(handler.calls).hasSize(2);
         assertThat(inbox.find(id).orElseThrow().state()).isEqualTo(WeChatNotificationInbox.State.PROCESSED);
+        assertThat(inbox.find(id).orElseThrow().attempts()).isOne();
+    }
+
+    @Test
+    void aPollerThatMeetsTheFirstAttemptStillRunningWaitsForItAndFindsTheNotificationHandled() throws Exception {
+        java.util.concurrent.CountDownLatch inHandler = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        List<WeChatEvent> onA = new java.util.concurrent.CopyOnWriteArrayList<>();
+        WeChatEventHandler slow = new WeChatEventHandler() {
+            @Override
+            public boolean handles(String eventType) {
+                return WeChatEvent.CONTRACT_AUTHORIZED.equals(eventType);
+            }
+
+            @Override
+            public void handle(WeChatEvent event) {
+                onA.add(event);
+                inHandler.countDown();
+                try {
+                    release.await(20, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        Flaky onB = new Flaky(0);
+        WeChatNotificationInbox nodeA = new WeChatNotificationInbox(jdbc, transactionManager, clock, json, List.of(slow),
+                WeChatInboxProperties.defaults());
+        WeChatNotificationInbox nodeB = new WeChatNotificationInbox(jdbc, transactionManager, clock, json, List.of(onB),
+                WeChatInboxProperties.defaults());
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            // node A stores it and, right after the commit, handles it in the same request: held in its handler
+            java.util.concurrent.Future<String> stored = threads.submit(() -> storeIn(nodeA));
+            assertThat(inHandler.await(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            // node B's poller finds the row still PENDING (A's claim is not committed) and tries to claim it
+            java.util.concurrent.Future<Integer> polled = threads.submit(() -> nodeB.processPending());
+            // until B waits for the row's lock, which A's claim holds
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+            while (!aSessionWaitsForALock() && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            assertThat(aSessionWaitsForALock()).as("B waits for the row's lock").isTrue();
+            assertThat(polled).isNotDone();
+            release.countDown();
+            String id = stored.get(20, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(polled.get(20, java.util.concurrent.TimeUnit.SECONDS)).as("B claimed nothing").isZero();
+            assertThat(onA).extracting(WeChatEvent::notificationId).containsExactly(id);
+            assertThat(onB.calls).isEmpty();
+            WeChatNotificationInbox.Entry entry = inbox.find(id).orElseThrow();
+            assertThat(entry.state()).isEqualTo(WeChatNotificationInbox.State.PROCESSED);
+            assertThat(entry.attempts()).isOne();
+        } finally {
+            release.countDown();
+            threads.shutdownNow();
+        }
+    }
+
+    /** Whether a database session waits for a lock another one holds (H2 or PostgreSQL). */
+    private boolean aSessionWaitsForALock() {
+        boolean postgres = Boolean.TRUE.equals(jdbc.execute((java.sql.Connection c) ->
+                c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")));
+        Integer waiting = jdbc.queryForObject(postgres ? "select count(*) from pg_locks where not granted"
+                : "select count(*) from information_schema.sessions where blocker_id is not null", Integer.class);
+        return waiting != null && waiting > 0;
     }
 
     /** Stores a notification through {@code node} in a transaction of its own (as the endpoint does). */
