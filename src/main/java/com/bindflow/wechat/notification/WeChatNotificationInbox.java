@@ -161,29 +161,20 @@ public class WeChatNotificationInbox implements DueWork {
      * commit less than the poller's way, on the customer's path). The claim's update holds the row's lock until that
      * commits, so a poller or another node claiming the row meanwhile waits, then finds it processed. When a handler
      * throws, the claim rolls back with its work: the row is as it was stored, due at once, and the poller's attempt
-     * is its first. False when the row was not as stored any more (another node or the poller had it).
+     * is its first. Nothing happens when the row is not as stored any more (another node or the poller had it).
      */
-    boolean handleStored(String id, List<? extends WeChatEventHandler> handlers) {
+    private void handleStored(String id, List<? extends WeChatEventHandler> handlers) {
         String token = UUID.randomUUID().toString();
         Instant claimedAt = clock.instant();
         Entry handled = tx.execute(s -> {
             int claimed = jdbc.update("update wechat_notification set state = ?, claim_token = ?, attempts = attempts + 1, "
                             + "next_attempt_at = ? where id = ? and state = ? and attempts = 0",
                     State.PROCESSING.name(), token, ts(claimedAt.plus(properties.lease())), id, State.PENDING.name());
-            if (claimed != 1) {
-                return null;
-            }
-            Entry entry = find(id).orElseThrow();
-            dispatch(entry.event(), handlers);
-            jdbc.update("update wechat_notification set state = ?, processed_at = ?, last_error = null, claim_token = null "
-                    + "where id = ? and claim_token = ?", State.PROCESSED.name(), ts(clock.instant()), id, token);
-            return entry;
+            return claimed == 1 ? handleClaimed(id, token, handlers) : null;
         });
-        if (handled == null) {
-            return false;
+        if (handled != null) {
+            metrics.handled(handled.eventType(), Duration.between(handled.receivedAt(), clock.instant()));
         }
-        metrics.handled(handled.eventType(), Duration.between(handled.receivedAt(), clock.instant()));
-        return true;
     }
 
     /** Whether stored notifications are handled right after their commit (tests switch it on where they test it). */
@@ -266,17 +257,7 @@ public class WeChatNotificationInbox implements DueWork {
             return false;
         }
         try {
-            Entry handled = tx.execute(s -> {
-                Entry entry = find(id).orElseThrow();
-                dispatch(entry.event(), handlers);
-                int marked = jdbc.update("update wechat_notification set state = ?, processed_at = ?, last_error = null, "
-                                + "claim_token = null where id = ? and state = ? and claim_token = ?",
-                        State.PROCESSED.name(), ts(clock.instant()), id, State.PROCESSING.name(), token);
-                if (marked != 1) {
-                    throw new ClaimLost(id);
-                }
-                return entry;
-            });
+            Entry handled = tx.execute(s -> handleClaimed(id, token, handlers));
             metrics.handled(handled.eventType(), Duration.between(handled.receivedAt(), clock.instant()));
             return true;
         } catch (ClaimLost e) {
@@ -286,6 +267,22 @@ public class WeChatNotificationInbox implements DueWork {
             recordFailure(id, token, attempts, e);
             return true;
         }
+    }
+
+    /**
+     * Inside the caller's transaction: hands the row this node claimed with {@code token} to the handlers and marks it
+     * PROCESSED; {@link ClaimLost} when the claim is not this node's any more (its lease ran out meanwhile).
+     */
+    private Entry handleClaimed(String id, String token, List<? extends WeChatEventHandler> handlers) {
+        Entry entry = find(id).orElseThrow();
+        dispatch(entry.event(), handlers);
+        int marked = jdbc.update("update wechat_notification set state = ?, processed_at = ?, last_error = null, "
+                        + "claim_token = null where id = ? and state = ? and claim_token = ?",
+                State.PROCESSED.name(), ts(clock.instant()), id, State.PROCESSING.name(), token);
+        if (marked != 1) {
+            throw new ClaimLost(id);
+        }
+        return entry;
     }
 
     private void dispatch(WeChatEvent received, List<? extends WeChatEventHandler> handlers) {
