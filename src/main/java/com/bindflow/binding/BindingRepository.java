@@ -143,8 +143,7 @@ public class BindingRepository {
                         binding[0] = map(rs, 0);
                     }
                     if (rs.getString("h_status") != null) {
-                        history.add(new Binding.StatusChange(BindingStatus.valueOf(rs.getString("h_status")),
-                                split(rs.getString("h_reason_codes")), instant(rs, "h_changed_at")));
+                        history.add(statusChange(rs, "h_"));
                     }
                 }, id);
         return binding[0] == null ? Optional.empty() : Optional.of(new WithHistory(binding[0], List.copyOf(history)));
@@ -152,9 +151,13 @@ public class BindingRepository {
 
     public List<Binding.StatusChange> history(String id) {
         return jdbc.query("select status, reason_codes, changed_at from binding_status_history where binding_id = ? "
-                        + "order by changed_at, id",
-                (rs, n) -> new Binding.StatusChange(BindingStatus.valueOf(rs.getString("status")),
-                        split(rs.getString("reason_codes")), instant(rs, "changed_at")), id);
+                        + "order by changed_at, id", (rs, n) -> statusChange(rs, ""), id);
+    }
+
+    /** One row of binding_status_history, its columns named with {@code prefix}. */
+    private static Binding.StatusChange statusChange(ResultSet rs, String prefix) throws SQLException {
+        return new Binding.StatusChange(BindingStatus.valueOf(rs.getString(prefix + "status")),
+                split(rs.getString(prefix + "reason_codes")), instant(rs, prefix + "changed_at"));
     }
 
     // --- one open binding per user -----------------------------------------------------------------------
