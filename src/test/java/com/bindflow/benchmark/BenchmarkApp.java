@@ -8,9 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntPredicate;
+import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.util.FileSystemUtils;
 
 /**
@@ -59,12 +61,18 @@ final class BenchmarkApp {
 
     /**
      * The database: Surefire passes Maven's test.datasource.url as spring.datasource.url, an in-memory H2 unless
-     * {@code -Ppostgres}; the benchmarks take PostgreSQL from it, and otherwise the embedded default (an H2 file).
+     * {@code -Ppostgres}; the benchmarks take PostgreSQL from it, and otherwise the embedded default: application.yaml's
+     * own URL (an H2 file, with its settings) in {@code dir}.
      */
     static String datasourceUrl(Path dir) {
         String configured = System.getProperty("spring.datasource.url", "");
-        return configured.startsWith("jdbc:postgresql:") ? configured
-                : "jdbc:h2:file:" + dir.toAbsolutePath() + "/bindflow;QUERY_CACHE_SIZE=" + Integer.getInteger("benchmark.h2-query-cache", 256);
+        if (configured.startsWith("jdbc:postgresql:")) {
+            return configured;
+        }
+        YamlPropertiesFactoryBean yaml = new YamlPropertiesFactoryBean();
+        yaml.setResources(new ClassPathResource("application.yaml"));
+        String embedded = yaml.getObject().getProperty("spring.datasource.url");
+        return embedded.replace("${bindflow.data-dir}", dir.toAbsolutePath().toString());
     }
 
     static boolean postgres() {

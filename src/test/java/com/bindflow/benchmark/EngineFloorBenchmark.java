@@ -27,12 +27,14 @@ import org.springframework.util.FileSystemUtils;
  *   <li><b>defaults</b>: the real binding again in a second application on Camunda's defaults: history FULL, the
  *       job executor's defaults (3–10 threads, queue 3, 3 jobs an acquisition, 5 s idle wait, 5 min lock).</li>
  * </ol>
- * Prints bindings/s, p50/p99 of one binding and its legs, CPU time per binding (this JVM: application and customers), the ratios bindflow/floor and bindflow/defaults, and per
- * binding what it asks of the database (statements, commits, rows written to the engine's runtime and history tables
- * and to bindflow's own; on PostgreSQL the bytes the history tables grew), with the load average beside each row.
- * It also prints the commits per binding by thread and tables written; {@code -Dbenchmark.sql=true} adds the statements
- * per binding by their text and the time the database took for them and for the commits; {@code -Dbenchmark.defaults=false} runs the third row on bindflow's configuration (an A/B
- * of the application order). Run (H2 file database under target/engine-floor, or PostgreSQL):
+ * Prints bindings/s, p50/p99 of one binding and its legs, CPU time per binding (this JVM: application and customers;
+ * on a local PostgreSQL also its server's processes), the ratios bindflow/floor and bindflow/defaults, and per binding
+ * what it asks of the database (statements, commits, rows written to the engine's runtime and history tables and to
+ * bindflow's own; on PostgreSQL the bytes the history tables grew), with the load average beside each row. It also
+ * prints the commits per binding by thread and tables written; {@code -Dbenchmark.sql=true} adds the statements per
+ * binding by their text and the time the database took for them and for the commits; {@code -Dbenchmark.defaults=false}
+ * runs the third row on bindflow's configuration (an A/B of the application order); {@code -Dbenchmark.poll-millis}
+ * sets the customers' poll interval (5). Run (H2 file database under target/engine-floor, or PostgreSQL):
  * <pre>
  * ./mvnw test -Dtest=EngineFloorBenchmark -Dbenchmark.bindings=200 -Dbenchmark.parallel=8
  * ./mvnw test -Dtest=EngineFloorBenchmark -Dbenchmark.bindings=200 -Dbenchmark.parallel=8 -Ppostgres \
@@ -118,15 +120,15 @@ class EngineFloorBenchmark {
         List<String> measured = users.subList(0, bindings);
         // the warm-up runs first inside run(); the counters start after it: wrap the binder to snapshot at the switch
         JdbcCounters.Snapshot[] before = new JdbcCounters.Snapshot[1];
-        long[] bytesBefore = new long[4];
+        long[] atStart = new long[4];   // history bytes, all bytes, JVM CPU ns, PostgreSQL CPU ms
         BindingDriver.Binder counted = (user, legs) -> {
             synchronized (before) {
                 if (before[0] == null && measured.contains(user)) {
                     before[0] = counters.snapshot();
-                    bytesBefore[0] = bytes(jdbc, "act_hi_%");
-                    bytesBefore[1] = bytes(jdbc, "%");
-                    bytesBefore[2] = cpuNanos();
-                    bytesBefore[3] = postgresCpuMillis();
+                    atStart[0] = bytes(jdbc, "act_hi_%");
+                    atStart[1] = bytes(jdbc, "%");
+                    atStart[2] = cpuNanos();
+                    atStart[3] = postgresCpuMillis();
                 }
             }
             binder.bind(user, legs);
@@ -135,9 +137,9 @@ class EngineFloorBenchmark {
         JdbcCounters.Snapshot db = counters.snapshot().minus(before[0]);
         double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         long dbCpu = postgresCpuMillis();
-        return new Row(name, result, db, bytes(jdbc, "act_hi_%") - bytesBefore[0], bytes(jdbc, "%") - bytesBefore[1], load,
-                (cpuNanos() - bytesBefore[2]) / 1e6 / measured.size(),
-                dbCpu < 0 || bytesBefore[3] < 0 ? -1 : (double) (dbCpu - bytesBefore[3]) / measured.size());
+        return new Row(name, result, db, bytes(jdbc, "act_hi_%") - atStart[0], bytes(jdbc, "%") - atStart[1], load,
+                (cpuNanos() - atStart[2]) / 1e6 / measured.size(),
+                dbCpu < 0 || atStart[3] < 0 ? -1 : (double) (dbCpu - atStart[3]) / measured.size());
     }
 
     /**

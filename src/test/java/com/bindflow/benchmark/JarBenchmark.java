@@ -41,17 +41,18 @@ class JarBenchmark {
      * serial collector (no G1 remembered sets and regions for a 256 MB heap) with a young generation of 32 MB (the eden
      * is touched whole between two collections) and survivor spaces of a sixth of it each instead of a tenth (fewer of
      * a binding's short-lived objects overflow into the old generation, which is touched up to its top until its first
-     * full collection), a heap that starts at 128 MB (at 64 MB the start grew it in 8–10 full collections, about a second
-     * of pauses) and is kept at 10–30 % free after a full collection (the old
-     * generation grows with what stays live, not up to the 256 MB limit with what died: RSS stayed at 362–373 MB over
-     * 800 bindings, against 403–421 MB over 300 without), the client compiler only (C2's compilations compete with the
-     * start and the first requests for the two cores and hold arenas of their own), a metaspace that does not trigger a
-     * full collection during the start, a smaller code cache and thread stacks. glibc's malloc arenas (MALLOC_ARENA_MAX=2) are limited in that
+     * full collection), a heap that starts at 128 MB (at 64 MB the start grew it in 8–10 full collections, about a
+     * second of pauses) and is kept at 10–30 % free after a full collection (the old generation grows with what stays
+     * live, not up to the 256 MB limit with what died: RSS stayed at 362–373 MB over 800 bindings, against 403–421 MB
+     * over 300 without), the client compiler only (C2's compilations compete with the start and the first requests for
+     * the two cores and hold arenas of their own), a metaspace that does not trigger a full collection during the
+     * start, a smaller code cache and thread stacks. glibc's malloc arenas (MALLOC_ARENA_MAX=2) are limited in that
      * row's environment.
      */
     static final List<String> LEAN_FLAGS = List.of("-XX:SharedArchiveFile=<archive>", "-XX:+UseSerialGC", "-Xmn32m",
-            "-XX:SurvivorRatio=4", "-Xms128m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-XX:TieredStopAtLevel=1", "-XX:MetaspaceSize=48m", "-XX:ReservedCodeCacheSize=64m",
-            "-Xss512k", "-XX:MaxMetaspaceSize=192m");
+            "-XX:SurvivorRatio=4", "-Xms128m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30",
+            "-XX:TieredStopAtLevel=1", "-XX:MetaspaceSize=48m", "-XX:ReservedCodeCacheSize=64m", "-Xss512k",
+            "-XX:MaxMetaspaceSize=192m");
 
     private final int bindings = Integer.getInteger("benchmark.bindings", 100);
     private final int parallel = Integer.getInteger("benchmark.parallel", 8);

@@ -40,7 +40,7 @@ final class JdbcCounters {
     private final Map<String, LongAdder> commitShapes = new ConcurrentHashMap<>();
     /**
      * Statements by their text (whitespace folded, cut at 100 characters): where the statements of a unit come from.
-     * Counted only with {@code -Dbenchmark.sql=true}, its only reader: folding costs a regular expression per statement.
+     * Counted only with {@code -Dbenchmark.sql=true}, its only reader (folding costs a regular expression per new text).
      */
     private final Map<String, LongAdder> bySql = new ConcurrentHashMap<>();
     /** Microseconds the database took, by statement text (as {@link #bySql}) and for the commits ("COMMIT"). */
