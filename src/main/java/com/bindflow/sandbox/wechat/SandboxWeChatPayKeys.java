@@ -18,11 +18,15 @@ import java.util.Base64;
 import java.util.HexFormat;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * The sandbox's WeChat Pay keys: an RSA-2048 key pair and an API v3 key, generated with {@link SecureRandom} by the
- * first node that starts on a database and kept in it ({@code sandbox_wechat_keys}, never in the repository), so every
+ * first node that needs them on a database (right after its start) and kept in it ({@code sandbox_wechat_keys}, never in the repository), so every
  * node and every restart uses the same keys: a notification signed by one node is checked by any. The sandbox WeChat
  * Pay signs and encrypts its notifications with them, our endpoint checks them with the same {@link WeChatPayKeys} as
  * in production.
@@ -31,17 +35,58 @@ import org.springframework.stereotype.Component;
 @SandboxOnly
 public class SandboxWeChatPayKeys implements WeChatPayKeys {
 
+    private static final Logger log = LoggerFactory.getLogger(SandboxWeChatPayKeys.class);
     private static final String ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
-    private final KeyPair keyPair;
-    private final String publicKeyId;
-    private final String apiV3Key;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+    private volatile Loaded loaded;
 
     private record Stored(String publicKeyId, String publicKey, String privateKey, String apiV3Key) {
     }
 
-    /** The cluster's keys: read from the database, or generated and stored by the first node. */
+    private record Loaded(KeyPair keyPair, String publicKeyId, String apiV3Key) {
+    }
+
+    /**
+     * The cluster's keys, read from the database, or generated and stored by the first node, when first needed (an
+     * RSA key pair takes a CPU about half a second to generate: the first start on a new database does not wait for
+     * it; {@link #loadAfterStart} has them ready before the first notification, as a rule).
+     */
     public SandboxWeChatPayKeys(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Once the application is ready, on a thread of its own: the keys are there before a customer needs them. */
+    @EventListener(ApplicationReadyEvent.class)
+    public void loadAfterStart() {
+        Thread loader = new Thread(() -> {
+            try {
+                loaded();
+            } catch (RuntimeException e) {
+                log.warn("sandbox WeChat Pay keys not loaded yet (the first notification loads them): {}", e.toString());
+            }
+        }, "sandbox-wechat-keys");
+        loader.setDaemon(true);
+        loader.start();
+    }
+
+    private Loaded loaded() {
+        Loaded keys = loaded;
+        if (keys == null) {
+            synchronized (this) {
+                keys = loaded;
+                if (keys == null) {
+                    keys = load();
+                    loaded = keys;
+                }
+            }
+        }
+        return keys;
+    }
+
+    private Loaded load() {
         Stored keys = read(jdbc).orElseGet(() -> {
             Stored generated = generate();
             try {
@@ -56,13 +101,12 @@ public class SandboxWeChatPayKeys implements WeChatPayKeys {
         try {
             KeyFactory rsa = KeyFactory.getInstance("RSA");
             Base64.Decoder base64 = Base64.getDecoder();
-            this.keyPair = new KeyPair(rsa.generatePublic(new X509EncodedKeySpec(base64.decode(keys.publicKey()))),
-                    rsa.generatePrivate(new PKCS8EncodedKeySpec(base64.decode(keys.privateKey()))));
+            return new Loaded(new KeyPair(rsa.generatePublic(new X509EncodedKeySpec(base64.decode(keys.publicKey()))),
+                    rsa.generatePrivate(new PKCS8EncodedKeySpec(base64.decode(keys.privateKey())))),
+                    keys.publicKeyId(), keys.apiV3Key());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the stored sandbox WeChat Pay keys are no RSA keys", e);
         }
-        this.publicKeyId = keys.publicKeyId();
-        this.apiV3Key = keys.apiV3Key();
     }
 
     private static java.util.Optional<Stored> read(JdbcTemplate jdbc) {
@@ -99,26 +143,27 @@ public class SandboxWeChatPayKeys implements WeChatPayKeys {
 
     @Override
     public PublicKey platformPublicKey() {
-        return keyPair.getPublic();
+        return loaded().keyPair().getPublic();
     }
 
     /** What WeChat Pay signs with; only the sandbox WeChat Pay uses it. */
     PrivateKey platformPrivateKey() {
-        return keyPair.getPrivate();
+        return loaded().keyPair().getPrivate();
     }
 
     @Override
     public String publicKeyId() {
-        return publicKeyId;
+        return loaded().publicKeyId();
     }
 
     @Override
     public String apiV3Key() {
-        return apiV3Key;
+        return loaded().apiV3Key();
     }
 
     @Override
     public String toString() {
-        return "SandboxWeChatPayKeys[publicKeyId=" + publicKeyId + "]";
+        Loaded keys = loaded;
+        return "SandboxWeChatPayKeys[publicKeyId=" + (keys == null ? "not loaded yet" : keys.publicKeyId()) + "]";
     }
 }
