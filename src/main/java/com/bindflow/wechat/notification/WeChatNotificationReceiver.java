@@ -73,7 +73,8 @@ public class WeChatNotificationReceiver {
 
     public enum Outcome { STORED, DUPLICATE }
 
-    private final NotificationParser parser;
+    private final WeChatPayKeys keys;
+    private volatile NotificationParser parser;
     private final WeChatNotificationInbox inbox;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
@@ -82,16 +83,29 @@ public class WeChatNotificationReceiver {
 
     public WeChatNotificationReceiver(WeChatPayKeys keys, WeChatNotificationInbox inbox, JdbcTemplate jdbc,
                                       PlatformTransactionManager transactionManager, Clock clock, ObjectMapper json) {
-        this.parser = new NotificationParser(new RSAPublicKeyNotificationConfig.Builder()
-                .publicKey(keys.platformPublicKey())
-                .publicKeyId(keys.publicKeyId())
-                .apiV3Key(keys.apiV3Key())
-                .build());
+        this.keys = keys;
         this.inbox = inbox;
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(transactionManager);
         this.clock = clock;
         this.json = json;
+    }
+
+    /**
+     * The SDK's verifier and decrypter, made with the first notification: the sandbox's keys are generated after the
+     * start (production's are read and checked when the application starts, {@code ConfiguredWeChatPayKeys}).
+     */
+    private NotificationParser parser() {
+        NotificationParser made = parser;
+        if (made == null) {
+            made = new NotificationParser(new RSAPublicKeyNotificationConfig.Builder()
+                    .publicKey(keys.platformPublicKey())
+                    .publicKeyId(keys.publicKeyId())
+                    .apiV3Key(keys.apiV3Key())
+                    .build());
+            parser = made;   // two first notifications at once may both make one: they are alike
+        }
+        return made;
     }
 
     /** Checks and stores one notification; throws {@link ApiProblem} when it is refused (then nothing is written). */
@@ -153,7 +167,7 @@ public class WeChatNotificationReceiver {
                 .body(body)
                 .build();
         try {
-            JsonObject resource = parser.parse(request, JsonObject.class);
+            JsonObject resource = parser().parse(request, JsonObject.class);
             if (resource == null) {
                 throw refused(HttpStatus.BAD_REQUEST, "MALFORMED_NOTIFICATION", "The decrypted resource is empty.");
             }
