@@ -21,6 +21,8 @@ import org.springframework.util.FileSystemUtils;
  */
 final class BenchmarkApp {
 
+    private static final String URL_ARG = "--spring.datasource.url=";
+
     private BenchmarkApp() {
     }
 
@@ -47,9 +49,11 @@ final class BenchmarkApp {
     static ConfigurableApplicationContext start(Path dir, Path personas, List<String> extraArgs,
             List<ApplicationContextInitializer<?>> initializers, ApplicationContextInitializer<?>... more) {
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--bindflow.data-dir=" + dir.toAbsolutePath(),
-                "--spring.datasource.url=" + datasourceUrl(dir),
                 "--bindflow.sandbox.personas=file:" + personas.toAbsolutePath(),
                 "--logging.level.root=WARN"));
+        if (extraArgs.stream().noneMatch(a -> a.startsWith(URL_ARG))) {   // a property given twice would be both, joined
+            args.add(URL_ARG + datasourceUrl(dir));
+        }
         args.addAll(extraArgs);
         List<ApplicationContextInitializer<?>> all = new ArrayList<>(initializers);
         all.addAll(List.of(more));
@@ -73,6 +77,19 @@ final class BenchmarkApp {
         yaml.setResources(new ClassPathResource("application.yaml"));
         String embedded = yaml.getObject().getProperty("spring.datasource.url");
         return embedded.replace("${bindflow.data-dir}", dir.toAbsolutePath().toString());
+    }
+
+    /**
+     * The arguments that undo bindflow's statement caches, for a row on the drivers' defaults: H2's URL without
+     * {@code QUERY_CACHE_SIZE} (H2 keeps 8 parsed statements per connection), pgjdbc's own 256 statements and 5 MiB
+     * ({@code shared.PostgresStatementCache} leaves a value the configuration gives).
+     */
+    static List<String> driverDefaults(Path dir) {
+        if (postgres()) {
+            return List.of("--spring.datasource.hikari.data-source-properties.preparedStatementCacheQueries=256",
+                    "--spring.datasource.hikari.data-source-properties.preparedStatementCacheSizeMiB=5");
+        }
+        return List.of(URL_ARG + datasourceUrl(dir).replaceAll(";QUERY_CACHE_SIZE=\\d+", ""));
     }
 
     static boolean postgres() {

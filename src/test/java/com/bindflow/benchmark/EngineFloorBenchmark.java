@@ -18,17 +18,22 @@ import org.springframework.util.FileSystemUtils;
 
 /**
  * A benchmark, not a test (surefire's default includes skip it): a binding's cost against the engine's own floor, in
- * one run on one database. Three rows, each N bindings with C customers in parallel over REST, after a warm-up of W
+ * one run on one database. Four rows, each N bindings with C customers in parallel over REST, after a warm-up of W
  * bindings per customer ({@code -Dbenchmark.warmup}, 15):
  * <ol>
  *   <li><b>floor</b>: the binding's processes with no-op delegates ({@link EngineFloor}), the same steps, on bindflow's
  *       engine configuration;</li>
  *   <li><b>bindflow</b>: the real binding ({@link BindingDriver#bindflow}) on bindflow's configuration;</li>
  *   <li><b>defaults</b>: the real binding again in a second application on Camunda's defaults: history FULL, the
- *       job executor's defaults (3–10 threads, queue 3, 3 jobs an acquisition, 5 s idle wait, 5 min lock).</li>
+ *       job executor's defaults (3–10 threads, queue 3, 3 jobs an acquisition, 5 s idle wait, 5 min lock);</li>
+ *   <li><b>untuned</b>: the same in a third application that also leaves the drivers' statement caches at their
+ *       defaults ({@link BenchmarkApp#driverDefaults}): none of bindflow's tuning ({@code -Dbenchmark.untuned=false}
+ *       leaves the row out).</li>
  * </ol>
+ * The floor and bindflow rows run in one application, alternating: floor, bindflow, bindflow, floor, half of their
+ * bindings each time, so that what drifts over a run falls on both.
  * Prints bindings/s, p50/p99 of one binding and its legs, CPU time per binding (this JVM: application and customers;
- * on a local PostgreSQL also its server's processes), the ratios bindflow/floor and bindflow/defaults, and per binding
+ * on a local PostgreSQL also its server's processes), the ratios of bindflow to each other row, and per binding
  * what it asks of the database (statements, commits, rows written to the engine's runtime and history tables and to
  * bindflow's own; on PostgreSQL the bytes the history tables grew), with the load average beside each row. It also
  * prints the commits per binding by thread and tables written; {@code -Dbenchmark.sql=true} adds the statements per
@@ -67,6 +72,16 @@ class EngineFloorBenchmark {
 
     private record Row(String name, BindingDriver.Run run, JdbcCounters.Snapshot db, long historyBytes, long allBytes,
             double load, double cpuMs, double dbCpuMs) {
+
+        /** The row's two parts as one: counts added, the per-binding CPU and the load weighted by bindings. */
+        Row plus(Row other) {
+            int n = run.bindings();
+            int m = other.run().bindings();
+            return new Row(name, run.plus(other.run()), db.plus(other.db()), historyBytes + other.historyBytes(),
+                    allBytes + other.allBytes(), (load * n + other.load() * m) / (n + m),
+                    (cpuMs * n + other.cpuMs() * m) / (n + m),
+                    dbCpuMs < 0 ? -1 : (dbCpuMs * n + other.dbCpuMs() * m) / (n + m));
+        }
     }
 
     @Test
@@ -77,7 +92,7 @@ class EngineFloorBenchmark {
         // users unique per run (PostgreSQL keeps earlier runs' bindings): r<run>-<phase>-<i>
         String run = Long.toString(System.currentTimeMillis() / 1000 % 1_000_000, 36);
         int perPhase = bindings + parallel * warmUp;
-        Path personas = BenchmarkApp.writePersonas(dir.resolve("personas.json"), "r" + run + "-", 2 * perPhase, i -> false);
+        Path personas = BenchmarkApp.writePersonas(dir.resolve("personas.json"), "r" + run + "-", 3 * perPhase, i -> false);
         List<Row> rows = new ArrayList<>();
 
         // the floor's processes get bindflow's history settings too
@@ -87,26 +102,52 @@ class EngineFloorBenchmark {
                 List.of(counters.initializer()), EngineFloor.routes())) {
             EngineFloor.deploy(app.getBean(ProcessEngine.class));
             BindingDriver driver = new BindingDriver(((WebServerApplicationContext) app).getWebServer().getPort());
-            rows.add(measure("floor", app, driver, driver::floor, users(run, 0, perPhase)));   // floor users need no persona
-            rows.add(measure("bindflow", app, driver, driver::bindflow, users(run, 0, perPhase)));
+            List<String> users = users(run, 0, perPhase);   // the floor's need no persona: both rows take the same
+            warm(driver, driver::floor, users);
+            warm(driver, driver::bindflow, users);
+            // floor, bindflow, bindflow, floor: half of each row before the other's half and after it, so whatever
+            // drifts over the run (the JIT, the database's growth, the machine) falls on both rows alike
+            int half = bindings / 2;
+            Row floorFirst = measure("floor", app, driver, driver::floor, users.subList(0, half));
+            Row bindflowFirst = measure("bindflow", app, driver, driver::bindflow, users.subList(0, half));
+            Row bindflowSecond = measure("bindflow", app, driver, driver::bindflow, users.subList(half, bindings));
+            Row floorSecond = measure("floor", app, driver, driver::floor, users.subList(half, bindings));
+            rows.add(floorFirst.plus(floorSecond));
+            rows.add(bindflowFirst.plus(bindflowSecond));
         }
         // -Dbenchmark.defaults=false: the second application on bindflow's configuration (an A/B of the application order)
-        List<String> second = Boolean.parseBoolean(System.getProperty("benchmark.defaults", "true")) ? CAMUNDA_DEFAULTS : List.of();
-        try (ConfigurableApplicationContext app = BenchmarkApp.start(dir, personas, second,
-                List.of(counters.initializer()))) {
-            BindingDriver driver = new BindingDriver(((WebServerApplicationContext) app).getWebServer().getPort());
-            rows.add(measure("defaults", app, driver, driver::bindflow, users(run, perPhase, perPhase)));   // last: the warmest JVM
+        boolean defaults = Boolean.parseBoolean(System.getProperty("benchmark.defaults", "true"));
+        rows.add(second("defaults", dir, personas, defaults ? CAMUNDA_DEFAULTS : List.of(), users(run, perPhase, perPhase)));
+        if (defaults && Boolean.parseBoolean(System.getProperty("benchmark.untuned", "true"))) {
+            List<String> untuned = new ArrayList<>(CAMUNDA_DEFAULTS);
+            untuned.addAll(BenchmarkApp.driverDefaults(dir));
+            rows.add(second("untuned", dir, personas, untuned, users(run, 2 * perPhase, perPhase)));
         }
         print(rows);
+    }
+
+    /** A row of its own application on the same database, after the first one ended: warmed up, then measured. */
+    private Row second(String name, Path dir, Path personas, List<String> args, List<String> users) throws Exception {
+        try (ConfigurableApplicationContext app = BenchmarkApp.start(dir, personas, args, List.of(counters.initializer()))) {
+            BindingDriver driver = new BindingDriver(((WebServerApplicationContext) app).getWebServer().getPort());
+            warm(driver, driver::bindflow, users);
+            return measure(name, app, driver, driver::bindflow, users.subList(0, bindings));
+        }
     }
 
     private List<String> users(String run, int from, int count) {
         return IntStream.range(from, from + count).mapToObj(i -> "r" + run + "-" + i).collect(Collectors.toList());
     }
 
+    /** The warm-up: one binding per customer per round, with the users after the measured ones. */
+    private void warm(BindingDriver driver, BindingDriver.Binder binder, List<String> users) throws Exception {
+        driver.run(binder, users.subList(bindings, users.size()), List.of(), parallel);
+    }
+
     private Row measure(String name, ConfigurableApplicationContext app, BindingDriver driver, BindingDriver.Binder binder,
-            List<String> users) throws Exception {
-        System.out.printf("EngineFloorBenchmark row %s at %s: decisions on the %s FEEL%n", name, java.time.Instant.now(),
+            List<String> measured) throws Exception {
+        System.out.printf("EngineFloorBenchmark row %s at %s: %d bindings, decisions on the %s FEEL%n", name,
+                java.time.Instant.now(), measured.size(),
                 ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) app.getBean(ProcessEngine.class)
                         .getProcessEngineConfiguration()).isDmnFeelEnableLegacyBehavior() ? "Java" : "Scala");
         JdbcTemplate jdbc = new JdbcTemplate(app.getBean(DataSource.class));
@@ -115,31 +156,26 @@ class EngineFloorBenchmark {
             System.out.printf("EngineFloorBenchmark row %s: PostgreSQL autovacuum %s, database %s%n", name,
                     jdbc.queryForObject("show autovacuum", String.class),
                     jdbc.queryForObject("select pg_size_pretty(pg_database_size(current_database()))", String.class));
+        } else {
+            // the open database's own setting: a connection of an earlier application still open would have kept its own
+            System.out.printf("EngineFloorBenchmark row %s: H2 QUERY_CACHE_SIZE %s%n", name, jdbc.queryForObject(
+                    "select setting_value from information_schema.settings where setting_name = 'QUERY_CACHE_SIZE'",
+                    String.class));
         }
-        List<String> warmUp = users.subList(bindings, users.size());
-        List<String> measured = users.subList(0, bindings);
-        // the warm-up runs first inside run(); the counters start after it: wrap the binder to snapshot at the switch
-        JdbcCounters.Snapshot[] before = new JdbcCounters.Snapshot[1];
-        long[] atStart = new long[4];   // history bytes, all bytes, JVM CPU ns, PostgreSQL CPU ms
-        BindingDriver.Binder counted = (user, legs) -> {
-            synchronized (before) {
-                if (before[0] == null && measured.contains(user)) {
-                    before[0] = counters.snapshot();
-                    atStart[0] = bytes(jdbc, "act_hi_%");
-                    atStart[1] = bytes(jdbc, "%");
-                    atStart[2] = cpuNanos();
-                    atStart[3] = postgresCpuMillis();
-                }
-            }
-            binder.bind(user, legs);
-        };
-        BindingDriver.Run result = driver.run(counted, measured, warmUp, parallel);
-        JdbcCounters.Snapshot db = counters.snapshot().minus(before[0]);
-        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        JdbcCounters.Snapshot before = counters.snapshot();
+        long historyBytes = bytes(jdbc, "act_hi_%");
+        long allBytes = bytes(jdbc, "%");
+        long cpu = cpuNanos();
         long dbCpu = postgresCpuMillis();
-        return new Row(name, result, db, bytes(jdbc, "act_hi_%") - atStart[0], bytes(jdbc, "%") - atStart[1], load,
-                (cpuNanos() - atStart[2]) / 1e6 / measured.size(),
-                dbCpu < 0 || atStart[3] < 0 ? -1 : (double) (dbCpu - atStart[3]) / measured.size());
+        BindingDriver.Run result = driver.run(binder, measured, List.of(), parallel);
+        JdbcCounters.Snapshot db = counters.snapshot().minus(before);
+        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        long dbCpuAfter = postgresCpuMillis();
+        double cpuMs = (cpuNanos() - cpu) / 1e6 / measured.size();
+        System.out.printf("EngineFloorBenchmark row %s: %d bindings, %.1f bindings/s, CPU %.0f ms per binding%n", name,
+                measured.size(), result.perSecond(), cpuMs);
+        return new Row(name, result, db, bytes(jdbc, "act_hi_%") - historyBytes, bytes(jdbc, "%") - allBytes, load,
+                cpuMs, dbCpuAfter < 0 || dbCpu < 0 ? -1 : (double) (dbCpuAfter - dbCpu) / measured.size());
     }
 
     /**
@@ -202,17 +238,18 @@ class EngineFloorBenchmark {
                     IntStream.range(0, BindingDriver.LEGS.size()).mapToObj(i -> String.format("p50 %6.0f ms        ",
                             r.legMedianMs(i))).collect(Collectors.joining(" ")), row.load());
         }
-        Row floor = rows.get(0);
         Row bindflow = rows.get(1);
-        Row defaults = rows.get(2);
-        System.out.printf("  ratios    bindflow/floor %.2f (aim ≥ 0.8)   bindflow/defaults %.2f (aim ≥ 1.5)   [bindings/s]%n",
-                bindflow.run().perSecond() / floor.run().perSecond(), bindflow.run().perSecond() / defaults.run().perSecond());
-        System.out.printf("            by CPU per binding (JVM, customers included): floor/bindflow %.2f   defaults/bindflow %.2f%n",
-                floor.cpuMs() / bindflow.cpuMs(), defaults.cpuMs() / bindflow.cpuMs());
-        if (floor.dbCpuMs() >= 0) {
-            System.out.printf("            by CPU per binding, JVM + PostgreSQL server: floor/bindflow %.2f   defaults/bindflow %.2f%n",
-                    (floor.cpuMs() + floor.dbCpuMs()) / (bindflow.cpuMs() + bindflow.dbCpuMs()),
-                    (defaults.cpuMs() + defaults.dbCpuMs()) / (bindflow.cpuMs() + bindflow.dbCpuMs()));
+        System.out.printf("  ratios    [bindings/s]%s%n", rows.stream().filter(r -> r != bindflow)
+                .map(r -> String.format("   bindflow/%s %.2f (aim %s)", r.name(), bindflow.run().perSecond() / r.run().perSecond(),
+                        r == rows.get(0) ? "≥ 0.8" : "≥ 1.5")).collect(Collectors.joining()));
+        System.out.printf("            by CPU per binding (JVM, customers included):%s%n", rows.stream().filter(r -> r != bindflow)
+                .map(r -> String.format("   %s/bindflow %.2f", r.name(), r.cpuMs() / bindflow.cpuMs()))
+                .collect(Collectors.joining()));
+        if (bindflow.dbCpuMs() >= 0) {
+            System.out.printf("            by CPU per binding, JVM + PostgreSQL server:%s%n", rows.stream()
+                    .filter(r -> r != bindflow).map(r -> String.format("   %s/bindflow %.2f", r.name(),
+                            (r.cpuMs() + r.dbCpuMs()) / (bindflow.cpuMs() + bindflow.dbCpuMs())))
+                    .collect(Collectors.joining()));
         }
         System.out.printf("  per binding (measured bindings only; incl. the polling GETs and the app's background pollers):%n");
         System.out.printf("  %-9s %8s %8s %8s %9s %9s %9s %9s %9s %12s %12s%n", "row", "HTTP req", "stmts", "writes",

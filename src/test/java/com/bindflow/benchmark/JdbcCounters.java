@@ -91,6 +91,18 @@ final class JdbcCounters {
                     delta(micros, before.micros));
         }
 
+        Snapshot plus(Snapshot other) {
+            return new Snapshot(statements + other.statements, writeStatements + other.writeStatements,
+                    commits + other.commits, sum(rows, other.rows), sum(shapes, other.shapes), sum(sql, other.sql),
+                    sum(micros, other.micros));
+        }
+
+        private static Map<String, Long> sum(Map<String, Long> a, Map<String, Long> b) {
+            Map<String, Long> sum = new TreeMap<>(a);
+            b.forEach((key, n) -> sum.merge(key, n, Long::sum));
+            return sum;
+        }
+
         private static Map<String, Long> delta(Map<String, Long> now, Map<String, Long> before) {
             Map<String, Long> delta = new TreeMap<>();
             now.forEach((key, n) -> {
