@@ -6,7 +6,8 @@ import java.security.PublicKey;
  * The keys WeChat Pay's notifications are checked with (WeChat Pay public-key mode): WeChat Pay's platform public key
  * and its id (the {@code Wechatpay-Serial} of the notifications it signs), and the merchant's API v3 key that the
  * notifications' resources are encrypted with (AES-256-GCM, 32 bytes). Production: from configuration
- * ({@link ConfiguredWeChatPayKeys}); sandbox: generated at start ({@link SandboxWeChatPayKeys}).
+ * ({@link ConfiguredWeChatPayKeys}); sandbox: generated when first needed, right after the start
+ * ({@link SandboxWeChatPayKeys}).
  */
 public interface WeChatPayKeys {
 

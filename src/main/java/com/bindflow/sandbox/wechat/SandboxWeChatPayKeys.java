@@ -16,20 +16,20 @@ import java.security.spec.X509EncodedKeySpec;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.HexFormat;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * The sandbox's WeChat Pay keys: an RSA-2048 key pair and an API v3 key, generated with {@link SecureRandom} by the
- * first node that needs them on a database (right after its start) and kept in it ({@code sandbox_wechat_keys}, never in the repository), so every
- * node and every restart uses the same keys: a notification signed by one node is checked by any. The sandbox WeChat
- * Pay signs and encrypts its notifications with them, our endpoint checks them with the same {@link WeChatPayKeys} as
- * in production.
+ * first node that needs them on a database (right after its start) and kept in it ({@code sandbox_wechat_keys}, never
+ * in the repository), so every node and every restart uses the same keys: a notification signed by one node is
+ * checked by any. The sandbox WeChat Pay signs and encrypts its notifications with them, our endpoint checks them with
+ * the same {@link WeChatPayKeys} as in production.
  */
 @Component
 @SandboxOnly
