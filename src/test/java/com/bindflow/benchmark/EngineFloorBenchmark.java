@@ -28,10 +28,10 @@ import org.springframework.util.FileSystemUtils;
  *       job executor's defaults (3–10 threads, queue 3, 3 jobs an acquisition, 5 s idle wait, 5 min lock);</li>
  *   <li><b>untuned</b>: the same in a third application that also leaves the drivers' statement caches at their
  *       defaults ({@link BenchmarkApp#driverDefaults}): none of bindflow's tuning ({@code -Dbenchmark.untuned=false}
- *       leaves the row out).</li>
+ *       leaves the row out, and so does {@code -Dbenchmark.defaults=false}).</li>
  * </ol>
  * The floor and bindflow rows run in one application, alternating: floor, bindflow, bindflow, floor, half of their
- * bindings each time, so that what drifts over a run falls on both.
+ * bindings each time, so that what drifts over a run falls on both; the other rows run in two halves too.
  * Prints bindings/s, p50/p99 of one binding and its legs, CPU time per binding (this JVM: application and customers;
  * on a local PostgreSQL also its server's processes), the ratios of bindflow to each other row, and per binding
  * what it asks of the database (statements, commits, rows written to the engine's runtime and history tables and to
@@ -80,12 +80,15 @@ class EngineFloorBenchmark {
             return new Row(name, run.plus(other.run()), db.plus(other.db()), historyBytes + other.historyBytes(),
                     allBytes + other.allBytes(), (load * n + other.load() * m) / (n + m),
                     (cpuMs * n + other.cpuMs() * m) / (n + m),
-                    dbCpuMs < 0 ? -1 : (dbCpuMs * n + other.dbCpuMs() * m) / (n + m));
+                    dbCpuMs < 0 || other.dbCpuMs() < 0 ? -1 : (dbCpuMs * n + other.dbCpuMs() * m) / (n + m));
         }
     }
 
     @Test
     void run() throws Exception {
+        if (bindings < 2) {
+            throw new IllegalArgumentException("-Dbenchmark.bindings must be at least 2: every row runs in two halves");
+        }
         Path dir = Path.of("target", "engine-floor");
         FileSystemUtils.deleteRecursively(dir);
         Files.createDirectories(dir);
@@ -126,12 +129,17 @@ class EngineFloorBenchmark {
         print(rows);
     }
 
-    /** A row of its own application on the same database, after the first one ended: warmed up, then measured. */
+    /**
+     * A row of its own application on the same database, after the first one ended: warmed up, then measured in two
+     * halves like the first application's rows (each half ends with customers idle while the last bindings finish).
+     */
     private Row second(String name, Path dir, Path personas, List<String> args, List<String> users) throws Exception {
         try (ConfigurableApplicationContext app = BenchmarkApp.start(dir, personas, args, List.of(counters.initializer()))) {
             BindingDriver driver = new BindingDriver(((WebServerApplicationContext) app).getWebServer().getPort());
             warm(driver, driver::bindflow, users);
-            return measure(name, app, driver, driver::bindflow, users.subList(0, bindings));
+            int half = bindings / 2;
+            return measure(name, app, driver, driver::bindflow, users.subList(0, half))
+                    .plus(measure(name, app, driver, driver::bindflow, users.subList(half, bindings)));
         }
     }
 

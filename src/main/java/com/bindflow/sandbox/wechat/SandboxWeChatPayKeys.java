@@ -23,6 +23,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The sandbox's WeChat Pay keys: an RSA-2048 key pair and an API v3 key, generated with {@link SecureRandom} by the
@@ -40,6 +43,7 @@ public class SandboxWeChatPayKeys implements WeChatPayKeys {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final TransactionTemplate outsideTransactions;
     private volatile Loaded loaded;
 
     private record Stored(String publicKeyId, String publicKey, String privateKey, String apiV3Key) {
@@ -53,9 +57,14 @@ public class SandboxWeChatPayKeys implements WeChatPayKeys {
      * RSA key pair takes a CPU about half a second to generate: the first start on a new database does not wait for
      * it; {@link #loadAfterStart} has them ready before the first notification, as a rule).
      */
-    public SandboxWeChatPayKeys(JdbcTemplate jdbc, Clock clock) {
+    public SandboxWeChatPayKeys(JdbcTemplate jdbc, Clock clock, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.clock = clock;
+        // the first use may come inside a transaction of the sandbox WeChat's: the keys are read and stored outside it,
+        // each statement committed at once, so that its rollback cannot take back keys this node goes on using, nor
+        // another node's insert that was first abort it (PostgreSQL aborts a transaction after a failed statement)
+        this.outsideTransactions = new TransactionTemplate(transactionManager);
+        this.outsideTransactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
     }
 
     /** Once the application is ready, on a thread of its own: the keys are there before a customer needs them. */
@@ -78,7 +87,7 @@ public class SandboxWeChatPayKeys implements WeChatPayKeys {
             synchronized (this) {
                 keys = loaded;
                 if (keys == null) {
-                    keys = load();
+                    keys = outsideTransactions.execute(status -> load());
                     loaded = keys;
                 }
             }

@@ -166,8 +166,9 @@ public class WeChatNotificationReceiver {
                 .signType(headers.signatureType())
                 .body(body)
                 .build();
+        NotificationParser parser = parser();   // a key that cannot be read is our fault, not the sender's: not caught below
         try {
-            JsonObject resource = parser().parse(request, JsonObject.class);
+            JsonObject resource = parser.parse(request, JsonObject.class);
             if (resource == null) {
                 throw refused(HttpStatus.BAD_REQUEST, "MALFORMED_NOTIFICATION", "The decrypted resource is empty.");
             }

@@ -44,7 +44,7 @@ class SandboxAcrossNodesTest extends WeChatTestSupport {
 
     @Test
     void everyNodeAndEveryRestartHasTheSameKeys() {
-        SandboxWeChatPayKeys otherNode = new SandboxWeChatPayKeys(jdbc, clock);
+        SandboxWeChatPayKeys otherNode = new SandboxWeChatPayKeys(jdbc, clock, transactionManager);
         assertThat(otherNode.publicKeyId()).isEqualTo(keys.publicKeyId());
         assertThat(otherNode.apiV3Key()).isEqualTo(keys.apiV3Key());
         assertThat(otherNode.platformPublicKey()).isEqualTo(keys.platformPublicKey());
@@ -53,7 +53,7 @@ class SandboxAcrossNodesTest extends WeChatTestSupport {
 
     @Test
     void aNotificationQueuedByANodeThatDiedIsDeliveredByAnother() {
-        SandboxWeChatNotifier died = new SandboxWeChatNotifier(new SandboxWeChatPayKeys(jdbc, clock), clock, json, jdbc,
+        SandboxWeChatNotifier died = new SandboxWeChatNotifier(new SandboxWeChatPayKeys(jdbc, clock, transactionManager), clock, json, jdbc,
                 notifier.notifyUrl().toString(), 1, Duration.ZERO, 0, "");
         String id = UUID.randomUUID().toString();
         assertThat(died.queue(id, WeChatEvent.CONTRACT_AUTHORIZED, "summary", authorizedResource("b-1", 1))).isTrue();

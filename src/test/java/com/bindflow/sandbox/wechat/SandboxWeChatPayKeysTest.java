@@ -20,23 +20,26 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 
 /** The sandbox's keys are made when first needed, once per node, not while the application starts. */
 class SandboxWeChatPayKeysTest {
 
     private final JdbcTemplate jdbc = mock(JdbcTemplate.class);
+    private final PlatformTransactionManager transactions = mock(PlatformTransactionManager.class);
 
     @Test
     void aNodeStartsWithoutTouchingTheKeys() {
-        new SandboxWeChatPayKeys(jdbc, Clock.systemUTC());
+        new SandboxWeChatPayKeys(jdbc, Clock.systemUTC(), transactions);
 
-        verifyNoInteractions(jdbc);
+        verifyNoInteractions(jdbc, transactions);
     }
 
     @Test
     void theFirstNodeToNeedThemGeneratesAndStoresThemOnceForAllItsThreads() throws Exception {
         when(jdbc.query(anyString(), any(RowMapper.class))).thenReturn(List.of());
-        SandboxWeChatPayKeys keys = new SandboxWeChatPayKeys(jdbc, Clock.systemUTC());
+        SandboxWeChatPayKeys keys = new SandboxWeChatPayKeys(jdbc, Clock.systemUTC(), transactions);
         ExecutorService threads = Executors.newFixedThreadPool(4);
         CountDownLatch go = new CountDownLatch(1);
         List<Future<PublicKey>> seen = new ArrayList<>();
@@ -54,6 +57,9 @@ class SandboxWeChatPayKeysTest {
         threads.shutdown();
 
         verify(jdbc, times(1)).update(anyString(), any(Object[].class));
+        // outside any transaction of the caller's: suspended, not joined
+        verify(transactions).getTransaction(org.mockito.ArgumentMatchers.argThat(definition ->
+                definition.getPropagationBehavior() == TransactionDefinition.PROPAGATION_NOT_SUPPORTED));
         assertThat(keys.publicKeyId()).startsWith("PUB_KEY_ID_SANDBOX_");
         assertThat(keys.apiV3Key()).hasSize(32);
         assertThat(keys.platformPrivateKey().getAlgorithm()).isEqualTo("RSA");
