@@ -3,6 +3,9 @@ package com.bindflow.binding;
 import com.bindflow.channel.Channel;
 import com.bindflow.shared.ApiProblem;
 import com.bindflow.shared.Idempotency;
+import com.bindflow.shared.LongPoll;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -10,7 +13,10 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.security.Principal;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,11 +36,16 @@ public class BindingController {
     private final BindingService bindings;
     private final UnbindingService unbinding;
     private final BindingViews views;
+    private final LongPoll longPoll;
+    private final ObjectMapper json;
 
-    public BindingController(BindingService bindings, UnbindingService unbinding, BindingViews views) {
+    public BindingController(BindingService bindings, UnbindingService unbinding, BindingViews views, LongPoll longPoll,
+                             ObjectMapper json) {
         this.bindings = bindings;
         this.unbinding = unbinding;
         this.views = views;
+        this.longPoll = longPoll;
+        this.json = json;
     }
 
     public record CreateRequest(
@@ -56,9 +67,46 @@ public class BindingController {
                 .body(view(binding));
     }
 
+    /**
+     * The binding, with an {@code ETag}. With {@code If-None-Match} naming the current tag: 304. With
+     * {@code waitSeconds} (1–30) too, the answer waits until the binding changes (200 with the new state, right after
+     * the change commits on this node, within {@code bindflow.api.long-poll.recheck} when another node made it) or the
+     * seconds are over (304): the JD app follows a binding with one request per change instead of polling.
+     */
     @GetMapping("/{id}")
-    public BindingView get(@PathVariable String id) {
-        return views.get(id);
+    public Object get(@PathVariable String id, @RequestParam(required = false) String waitSeconds,
+                      @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+        Optional<Duration> wait = LongPoll.waitParameter("waitSeconds", waitSeconds);
+        Tagged now = tagged(id);
+        if (wait.isEmpty() || !LongPoll.matches(ifNoneMatch, now.etag())) {
+            return now.answer(ifNoneMatch);
+        }
+        return longPoll.<ResponseEntity<BindingView>>await(BindingChanges.key(id), wait.get(), () -> {
+            Tagged later = tagged(id);
+            return LongPoll.matches(ifNoneMatch, later.etag()) ? Optional.empty() : Optional.of(later.answer(ifNoneMatch));
+        }, now::notModified).map(Object.class::cast).orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_MODIFIED)
+                .eTag(now.etag()).header(HttpHeaders.RETRY_AFTER, "1").build());
+    }
+
+    /** A binding's answer and its entity tag (of the JSON the answer carries). */
+    private record Tagged(BindingView view, String etag) {
+
+        ResponseEntity<BindingView> answer(String ifNoneMatch) {
+            return LongPoll.matches(ifNoneMatch, etag) ? notModified() : ResponseEntity.ok().eTag(etag).body(view);
+        }
+
+        ResponseEntity<BindingView> notModified() {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
+        }
+    }
+
+    private Tagged tagged(String id) {
+        BindingView view = views.get(id);
+        try {
+            return new Tagged(view, LongPoll.etag(json.writeValueAsBytes(view)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @GetMapping

@@ -33,10 +33,12 @@ public class BindingRepository {
     private final JdbcTemplate jdbc;
 
     private final BindingMetrics metrics;
+    private final BindingChanges changes;
 
-    public BindingRepository(JdbcTemplate jdbc, BindingMetrics metrics) {
+    public BindingRepository(JdbcTemplate jdbc, BindingMetrics metrics, BindingChanges changes) {
         this.jdbc = jdbc;
         this.metrics = metrics;
+        this.changes = changes;
     }
 
     public void insert(Binding b) {
@@ -44,6 +46,7 @@ public class BindingRepository {
                 b.id(), b.userId(), b.channel().name(), b.status().name(), join(b.reasonCodes()), b.statusMessage(),
                 b.agreementVersion(), ts(b.agreementAcceptedAt()), ts(b.reviewDueAt()), ts(b.createdAt()),
                 ts(b.updatedAt()), ts(b.endedAt()), b.wechat().requestId());
+        changes.changed(b.id());
         appendHistory(b.id(), b.status(), b.reasonCodes(), b.createdAt());
         metrics.started(b.channel());
     }
@@ -89,6 +92,7 @@ public class BindingRepository {
             throw new IllegalStateException("no binding " + id);
         }
         appendHistory(id, status, reasonCodes, now);
+        changes.changed(id);
         if (!before.isEmpty()) {
             Object[] was = before.get(0);
             metrics.statusChanged((Channel) was[0], (BindingStatus) was[1], (Instant) was[2], status, reasonCodes, now);
@@ -101,32 +105,39 @@ public class BindingRepository {
     public void recordAgreement(String id, String version, Instant acceptedAt) {
         jdbc.update("update binding set agreement_version = ?, agreement_accepted_at = ?, updated_at = ? where id = ?",
                 version, ts(acceptedAt), ts(acceptedAt), id);
+        changes.changed(id);
     }
 
     public void recordReviewDue(String id, Instant dueAt) {
         jdbc.update("update binding set review_due_at = ? where id = ?", ts(dueAt), id);
+        changes.changed(id);
     }
 
     public void recordAuthorizationRequest(String id, String contractCode, String authorizationUrl) {
         jdbc.update("update binding set wechat_contract_code = ?, authorization_url = ? where id = ?",
                 contractCode, authorizationUrl, id);
+        changes.changed(id);
     }
 
     public void recordAuthorization(String id, String contractId, Integer priority) {
         jdbc.update("update binding set wechat_contract_id = ?, payment_priority = ? where id = ?", contractId, priority, id);
+        changes.changed(id);
     }
 
     public void recordPreferences(String id, java.math.BigDecimal perTransactionCap, Instant at) {
         jdbc.update("update binding set per_transaction_cap = ?, preferences_set_at = ?, updated_at = ? where id = ?",
                 perTransactionCap, ts(at), ts(at), id);
+        changes.changed(id);
     }
 
     public void recordFaceAttempts(String id, int attempts) {
         jdbc.update("update binding set face_attempts = ? where id = ?", attempts, id);
+        changes.changed(id);
     }
 
     public void recordActivation(String id, Instant at) {
         jdbc.update("update binding set activated_at = ? where id = ?", ts(at), id);
+        changes.changed(id);
     }
 
     /** A binding with its timeline, read in one statement (GET /api/bindings/{id}, which the JD app polls). */

@@ -3,6 +3,7 @@ package com.bindflow.binding.otp;
 import static com.bindflow.shared.Jdbc.instant;
 import static com.bindflow.shared.Jdbc.ts;
 
+import com.bindflow.binding.BindingChanges;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -19,9 +20,11 @@ public class OtpChallengeRepository {
             rs.getInt("wrong_attempts"), OtpChallenge.State.valueOf(rs.getString("state")));
 
     private final JdbcTemplate jdbc;
+    private final BindingChanges changes;
 
-    public OtpChallengeRepository(JdbcTemplate jdbc) {
+    public OtpChallengeRepository(JdbcTemplate jdbc, BindingChanges changes) {
         this.jdbc = jdbc;
+        this.changes = changes;
     }
 
     public List<OtpChallenge> list(String bindingId) {
@@ -37,16 +40,19 @@ public class OtpChallengeRepository {
         jdbc.update("insert into otp_challenge (binding_id, send_no, requested_at, expires_at, sent_at, wrong_attempts, state) "
                         + "values (?,?,?,?,?,?,?)", c.bindingId(), c.sendNo(), ts(c.requestedAt()), ts(c.expiresAt()),
                 ts(c.sentAt()), c.wrongAttempts(), c.state().name());
+        changes.changed(c.bindingId());
     }
 
     public void markSent(String bindingId, int sendNo, Instant sentAt) {
         jdbc.update("update otp_challenge set state = ?, sent_at = ? where binding_id = ? and send_no = ? and state = ?",
                 OtpChallenge.State.SENT.name(), ts(sentAt), bindingId, sendNo, OtpChallenge.State.PENDING.name());
+        changes.changed(bindingId);
     }
 
     public void recordWrongAttempt(String bindingId, int sendNo, int wrongAttempts, OtpChallenge.State state) {
         jdbc.update("update otp_challenge set wrong_attempts = ?, state = ? where binding_id = ? and send_no = ?",
                 wrongAttempts, state.name(), bindingId, sendNo);
+        changes.changed(bindingId);
     }
 
     /** Moves the code to {@code to} if it is still in one of {@code from} (a no-op otherwise: safe to repeat). */
@@ -58,5 +64,6 @@ public class OtpChallengeRepository {
         }
         jdbc.update("update otp_challenge set state = ? where binding_id = ? and send_no = ? and state in (" + in + ")",
                 args.toArray());
+        changes.changed(bindingId);
     }
 }

@@ -1,0 +1,165 @@
+package com.bindflow.binding;
+
+import static com.bindflow.support.JdAppApi.assertProblem;
+
+import com.bindflow.shared.ChangeSignals;
+import com.bindflow.shared.LongPoll;
+import com.bindflow.support.ApiTestSupport;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.assertj.core.api.Assertions;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The JD app follows a binding with one request per change: {@code ETag}, {@code If-None-Match} and
+ * {@code waitSeconds} on {@code GET /api/bindings/{id}}.
+ */
+class BindingLongPollTest extends ApiTestSupport {
+
+    @Autowired
+    private LongPoll longPoll;
+    @Autowired
+    private ChangeSignals signals;
+
+    private String create(String userId) {
+        return api.post("/api/bindings", UUID.randomUUID().toString(), "{\"userId\":\"" + userId + "\",\"channel\":\"JD_APP\"}")
+                .getBody().path("id").asText();
+    }
+
+    private ResponseEntity<JsonNode> get(String path, String ifNoneMatch) {
+        HttpHeaders headers = new HttpHeaders();
+        if (ifNoneMatch != null) {
+            headers.setIfNoneMatch(ifNoneMatch);
+        }
+        return api.call(HttpMethod.GET, path, null, headers);
+    }
+
+    /** Until this many requests wait on this node (they are answered on the poll's own threads). */
+    private void awaitWaiting(int n) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (longPoll.waiting() != n && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        Assertions.assertThat(longPoll.waiting()).isEqualTo(n);
+    }
+
+    @Test
+    void aBindingHasAnEntityTagAndTheSameTagGets304() {
+        String id = create("demo-ok");
+        ResponseEntity<JsonNode> first = api.get("/api/bindings/" + id);
+        String etag = first.getHeaders().getETag();
+        Assertions.assertThat(etag).matches("\"[A-Za-z0-9_-]{22}\"");
+        Assertions.assertThat(api.get("/api/bindings/" + id).getHeaders().getETag()).isEqualTo(etag);
+
+        ResponseEntity<JsonNode> same = get("/api/bindings/" + id, etag);
+        Assertions.assertThat(same.getStatusCode()).isEqualTo(HttpStatus.NOT_MODIFIED);
+        Assertions.assertThat(same.getHeaders().getETag()).isEqualTo(etag);
+        Assertions.assertThat(get("/api/bindings/" + id, "\"older\"").getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        api.clock("PT0S");   // eligibility: AWAITING_AGREEMENT
+        ResponseEntity<JsonNode> changed = get("/api/bindings/" + id, etag);
+        Assertions.assertThat(changed.getStatusCode()).isEqualTo(HttpStatus.OK);
+        Assertions.assertThat(changed.getBody().path("status").asText()).isEqualTo("AWAITING_AGREEMENT");
+        Assertions.assertThat(changed.getHeaders().getETag()).isNotEqualTo(etag);
+    }
+
+    @Test
+    void aWaitingRequestIsAnsweredWithTheNewStateOnceTheBindingChanges() throws Exception {
+        String id = create("demo-ok");
+        String etag = api.get("/api/bindings/" + id).getHeaders().getETag();
+        CompletableFuture<ResponseEntity<JsonNode>> waiting = CompletableFuture.supplyAsync(
+                () -> get("/api/bindings/" + id + "?waitSeconds=30", etag));
+        awaitWaiting(1);
+        Assertions.assertThat(waiting).isNotDone();
+        String scrape = anonymous.withBasicAuth("ops1", "ops1").getForObject("/actuator/prometheus", String.class);
+        Assertions.assertThat(scrape).containsPattern("(?m)^bindflow_api_waiting_requests\\{[^}]*} 1\\.0$");
+
+        api.clock("PT0S");   // the eligibility jobs run and commit: AWAITING_AGREEMENT
+        ResponseEntity<JsonNode> answer = waiting.get(20, TimeUnit.SECONDS);   // well before the 30 s asked for
+        Assertions.assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+        Assertions.assertThat(answer.getBody().path("status").asText()).isEqualTo("AWAITING_AGREEMENT");
+        Assertions.assertThat(answer.getHeaders().getETag()).isNotEqualTo(etag)
+                .isEqualTo(api.get("/api/bindings/" + id).getHeaders().getETag());
+        awaitWaiting(0);
+    }
+
+    @Test
+    void withoutAChangeTheWaitEndsWith304AndTheSameTag() {
+        String id = create("demo-ok");
+        String etag = api.get("/api/bindings/" + id).getHeaders().getETag();
+        ResponseEntity<JsonNode> answer = get("/api/bindings/" + id + "?waitSeconds=1", etag);
+        Assertions.assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.NOT_MODIFIED);
+        Assertions.assertThat(answer.getHeaders().getETag()).isEqualTo(etag);
+        Assertions.assertThat(answer.getBody()).isNull();
+    }
+
+    @Test
+    void aClientBehindIsAnsweredAtOnceAndWithoutATagThereIsNothingToWaitFor() {
+        String id = create("demo-ok");
+        ResponseEntity<JsonNode> behind = get("/api/bindings/" + id + "?waitSeconds=30", "\"older\"");
+        Assertions.assertThat(behind.getStatusCode()).isEqualTo(HttpStatus.OK);
+        Assertions.assertThat(behind.getBody().path("status").asText()).isEqualTo("CHECKING_ELIGIBILITY");
+        ResponseEntity<JsonNode> untagged = api.get("/api/bindings/" + id + "?waitSeconds=30");
+        Assertions.assertThat(untagged.getStatusCode()).isEqualTo(HttpStatus.OK);
+        Assertions.assertThat(longPoll.waiting()).isZero();
+    }
+
+    @Test
+    void aChangeAnotherNodeCommittedReachesTheWaitingRequest() throws Exception {
+        String id = create("demo-ok");
+        String etag = api.get("/api/bindings/" + id).getHeaders().getETag();
+        CompletableFuture<ResponseEntity<JsonNode>> waiting = CompletableFuture.supplyAsync(
+                () -> get("/api/bindings/" + id + "?waitSeconds=30", etag));
+        awaitWaiting(1);
+        jdbc.update("update binding set status_message = 'written elsewhere' where id = ?", id);   // no signal here
+        ResponseEntity<JsonNode> answer = waiting.get(20, TimeUnit.SECONDS);   // the look again: every second
+        Assertions.assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+        Assertions.assertThat(answer.getBody().path("statusMessage").asText()).isEqualTo("written elsewhere");
+    }
+
+    @Test
+    void badWaitSecondsIs400NamingItAndAnUnknownBinding404() {
+        String id = create("demo-ok");
+        String etag = api.get("/api/bindings/" + id).getHeaders().getETag();
+        for (String bad : List.of("0", "31", "-1", "1.5", "abc", "")) {
+            assertProblem(get("/api/bindings/" + id + "?waitSeconds=" + bad, etag), HttpStatus.BAD_REQUEST,
+                    "INVALID_FIELD", "waitSeconds");
+        }
+        assertProblem(get("/api/bindings/no-such-binding?waitSeconds=5", etag), HttpStatus.NOT_FOUND, null, null);
+        Assertions.assertThat(longPoll.waiting()).isZero();
+    }
+
+    @Test
+    void theBindingsWritesAreHeardAfterTheirCommitOnlyOncePerTransaction() {
+        String id = create("demo-ok");
+        List<String> heard = new CopyOnWriteArrayList<>();
+        Runnable leave = signals.listen(BindingChanges.key(id), () -> heard.add(id));
+        try {
+            TransactionTemplate tx = new TransactionTemplate(transactionManager);
+            tx.executeWithoutResult(s -> {
+                bindingRepository.recordFaceAttempts(id, 1);
+                bindingRepository.recordActivation(id, now());
+                s.setRollbackOnly();
+            });
+            Assertions.assertThat(heard).isEmpty();
+            tx.executeWithoutResult(s -> {
+                bindingRepository.recordFaceAttempts(id, 1);
+                bindingRepository.recordAuthorization(id, "contract-1", 1);
+                Assertions.assertThat(heard).isEmpty();
+            });
+            Assertions.assertThat(heard).containsExactly(id);
+        } finally {
+            leave.run();
+        }
+    }
+}
