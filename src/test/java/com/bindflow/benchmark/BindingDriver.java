@@ -22,9 +22,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
 /**
- * Drives complete bindings over REST as a customer and the JD app would (SPEC §2, no think time, waiting by polling
- * every 5 ms): through bindflow's API ({@link #bindflow}), or the same steps against the engine floor
- * ({@link #floor}). Each binding's time is split into its five legs (see {@link #LEGS}).
+ * Drives complete bindings over REST as a customer and the JD app would (SPEC §2, no think time): through bindflow's API
+ * ({@link #bindflow}), or the same steps against the engine floor ({@link #floor}). Each binding's time is split into
+ * its five legs (see {@link #LEGS}). Both wait the same way ({@code -Dbenchmark.wait}): {@code long} (the default), a
+ * request that the server answers when the binding changed (bindflow: {@code If-None-Match} and {@code waitSeconds};
+ * the floor: {@code waitSeconds} on its readiness, woken by its processes' commits, see {@link EngineFloor}), or
+ * {@code poll}, asking again every {@code benchmark.poll-millis} (5).
  */
 final class BindingDriver {
 
@@ -38,6 +41,10 @@ final class BindingDriver {
 
     /** How long a customer waits between two polls ({@code -Dbenchmark.poll-millis}, 5). */
     static final long POLL_MILLIS = Long.getLong("benchmark.poll-millis", 5);
+    /** Whether the customers wait with long polls ({@code -Dbenchmark.wait=long}, the default) or poll ({@code poll}). */
+    static final boolean LONG_POLL = !"poll".equals(System.getProperty("benchmark.wait", "long"));
+    /** The seconds one long poll may wait. */
+    private static final int WAIT_SECONDS = 20;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String AUTH = "Basic " + Base64.getEncoder().encodeToString("jd-app:jd-app-secret".getBytes(StandardCharsets.UTF_8));
 
@@ -128,6 +135,9 @@ final class BindingDriver {
         t = lap(legs, 0, t);
         send("POST", "/api/bindings/" + id + "/agreement", "{\"version\":\"2026.1\",\"accepted\":true}", Map.of());
         send("POST", "/api/bindings/" + id + "/otp/send", "", Map.of());
+        if (LONG_POLL) {   // the app shows "code sent" when the send job has sent it; then the phone has it
+            await(id, b -> b.path("otp").path("codeState").asText().equals("SENT"));
+        }
         String code = null;
         while (code == null) {
             JsonNode sms = send("GET", "/sandbox/sms/" + user, null, Map.of());
@@ -182,18 +192,29 @@ final class BindingDriver {
     }
 
     private void awaitFloor(String id, String awaiting) throws Exception {
+        String wait = LONG_POLL ? "&waitSeconds=" + WAIT_SECONDS : "";
         for (int i = 0; i < 20_000; i++) {
-            if (send("GET", "/sandbox/floor/bindings/" + id + "?awaiting=" + awaiting, null, Map.of()).path("ready").asBoolean()) {
+            if (send("GET", "/sandbox/floor/bindings/" + id + "?awaiting=" + awaiting + wait, null, Map.of()).path("ready").asBoolean()) {
                 return;
             }
-            pause();
+            if (!LONG_POLL) {
+                pause();
+            }
         }
         throw new IllegalStateException("floor binding " + id + " never awaited " + awaiting);
     }
 
     private JsonNode await(String id, Predicate<JsonNode> ready) throws Exception {
+        String etag = null;
         for (int i = 0; i < 20_000; i++) {
-            JsonNode binding = send("GET", "/api/bindings/" + id, null, Map.of());
+            HttpResponse<String> response = exchange("GET", "/api/bindings/" + id
+                    + (LONG_POLL && etag != null ? "?waitSeconds=" + WAIT_SECONDS : ""), null,
+                    LONG_POLL && etag != null ? Map.of("If-None-Match", etag) : Map.of());
+            if (response.statusCode() == 304) {
+                continue;   // the wait ended without a change
+            }
+            JsonNode binding = JSON.readTree(response.body());
+            etag = response.headers().firstValue("ETag").orElse(null);
             if (ready.test(binding)) {
                 return binding;
             }
@@ -201,7 +222,9 @@ final class BindingDriver {
             if (status.equals("FAILED") || status.equals("EXPIRED") || status.equals("REJECTED")) {
                 throw new IllegalStateException("binding " + id + " ended " + status + ": " + binding);
             }
-            pause();
+            if (!LONG_POLL) {
+                pause();
+            }
         }
         throw new IllegalStateException("binding " + id + " did not get there");
     }
@@ -211,6 +234,12 @@ final class BindingDriver {
     }
 
     private JsonNode send(String method, String path, String body, Map<String, String> headers) throws Exception {
+        HttpResponse<String> response = exchange(method, path, body, headers);
+        return JSON.readTree(response.body().isEmpty() ? "{}" : response.body());
+    }
+
+    /** One request; a 4xx or 5xx fails the binding (but the 404 of an SMS not there yet). */
+    private HttpResponse<String> exchange(String method, String path, String body, Map<String, String> headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : base + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Authorization", AUTH).header("Content-Type", "application/json")
@@ -221,6 +250,6 @@ final class BindingDriver {
         if (response.statusCode() >= 400 && !(response.statusCode() == 404 && path.startsWith("/sandbox/sms/"))) {
             throw new IllegalStateException(method + " " + path + " → " + response.statusCode() + " " + response.body());
         }
-        return JSON.readTree(response.body().isEmpty() ? "{}" : response.body());
+        return response;
     }
 }

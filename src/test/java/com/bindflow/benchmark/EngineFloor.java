@@ -5,16 +5,31 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import com.bindflow.shared.ChangeSignals;
+import com.bindflow.shared.LongPoll;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.springframework.context.ApplicationContextInitializer;
@@ -22,6 +37,7 @@ import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.RouterFunctions;
+import org.springframework.web.context.request.async.DeferredResult;
 import org.springframework.web.servlet.function.ServerResponse;
 
 /**
@@ -31,7 +47,10 @@ import org.springframework.web.servlet.function.ServerResponse;
  * {@code processes/*.bpmn} when the benchmark starts, so they can never drift apart (written to
  * {@code target/engine-floor/} to look at). The floor's steps are served over REST like bindflow's, under
  * {@code /sandbox/floor/bindings} (the same API-client check), each step the same engine call as bindflow's:
- * start, correlate a message by business key with the same variables, and a poll that reads the engine.
+ * start, correlate a message by business key with the same variables, and a poll that reads the engine. The poll may
+ * wait like bindflow's ({@code waitSeconds}, {@link LongPoll}): woken on the commit of any step of the binding's
+ * processes (an execution listener on every activity of the floor's processes, added when they are parsed: the engine's
+ * cheapest way to tell), and looking again every {@code bindflow.api.long-poll.recheck} as bindflow's does.
  */
 final class EngineFloor {
 
@@ -44,10 +63,52 @@ final class EngineFloor {
     private EngineFloor() {
     }
 
-    /** Registers the floor's REST steps in the application to be started. */
+    /** Registers the floor's REST steps, and its commits' signals, in the application to be started. */
     static ApplicationContextInitializer<GenericApplicationContext> routes() {
-        return context -> context.registerBean("engineFloorRoutes", RouterFunction.class,
-                () -> routes(context.getBean(RuntimeService.class)));
+        return context -> {
+            context.registerBean("engineFloorRoutes", RouterFunction.class,
+                    () -> routes(context.getBean(RuntimeService.class), context.getBean(LongPoll.class)));
+            context.registerBean("engineFloorSignals", ProcessEnginePlugin.class,
+                    () -> signals(context.getBean(ChangeSignals.class)));
+        };
+    }
+
+    /** A plugin that signals a floor binding's business key whenever one of its activities starts or ends (after commit). */
+    private static ProcessEnginePlugin signals(ChangeSignals signals) {
+        ExecutionListener changed = execution -> {
+            String key = execution.getProcessBusinessKey();
+            if (key != null) {
+                signals.changed("floor:" + key);
+            }
+        };
+        BpmnParseListener listener = new AbstractBpmnParseListener() {
+            @Override
+            public void parseRootElement(Element root, List<ProcessDefinitionEntity> definitions) {
+                for (ProcessDefinitionEntity definition : definitions) {
+                    if (definition.getKey().endsWith("Floor")) {
+                        definition.addListener(ExecutionListener.EVENTNAME_END, changed);
+                        listen(definition.getActivities(), changed);
+                    }
+                }
+            }
+        };
+        return new AbstractProcessEnginePlugin() {
+            @Override
+            public void preInit(ProcessEngineConfigurationImpl configuration) {
+                List<BpmnParseListener> parseListeners = configuration.getCustomPostBPMNParseListeners() == null
+                        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
+                parseListeners.add(listener);
+                configuration.setCustomPostBPMNParseListeners(parseListeners);
+            }
+        };
+    }
+
+    private static void listen(List<ActivityImpl> activities, ExecutionListener listener) {
+        for (ActivityImpl activity : activities) {
+            activity.addListener(ExecutionListener.EVENTNAME_START, listener);
+            activity.addListener(ExecutionListener.EVENTNAME_END, listener);
+            listen(activity.getActivities(), listener);
+        }
     }
 
     /** Deploys the floor's models (unchanged ones again are no new version). */
@@ -116,7 +177,7 @@ final class EngineFloor {
 
     // ---- the REST steps -------------------------------------------------------------------------------------------
 
-    private static RouterFunction<ServerResponse> routes(RuntimeService runtime) {
+    private static RouterFunction<ServerResponse> routes(RuntimeService runtime, LongPoll longPoll) {
         return RouterFunctions.route()
                 .POST("/sandbox/floor/bindings", request -> {
                     String id = UUID.randomUUID().toString();
@@ -129,12 +190,25 @@ final class EngineFloor {
                 .GET("/sandbox/floor/bindings/{id}", request -> {
                     String id = request.pathVariable("id");
                     String awaiting = request.param("awaiting").orElse("END");
-                    boolean ready = awaiting.equals("END")
-                            ? runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS)
-                                    .processInstanceBusinessKey(id).count() == 0
-                            : runtime.createExecutionQuery().processInstanceBusinessKey(id)
-                                    .messageEventSubscriptionName(awaiting).count() > 0;
-                    return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).body(Map.of("ready", ready));
+                    Optional<Duration> wait = LongPoll.waitParameter("waitSeconds", request.param("waitSeconds").orElse(null));
+                    Supplier<Optional<ServerResponse>> check = () -> ready(runtime, id, awaiting) ? Optional.of(ready(true)) : Optional.empty();
+                    Optional<ServerResponse> now = check.get();
+                    if (now.isPresent() || wait.isEmpty()) {
+                        return now.orElseGet(() -> ready(false));
+                    }
+                    Optional<DeferredResult<ServerResponse>> waiting = longPoll.await("floor:" + id, wait.get(), check, () -> ready(false));
+                    if (waiting.isEmpty()) {
+                        return ready(false);
+                    }
+                    CompletableFuture<ServerResponse> answer = new CompletableFuture<>();
+                    waiting.get().setResultHandler(result -> {
+                        if (result instanceof Throwable failure) {
+                            answer.completeExceptionally(failure);
+                        } else {
+                            answer.complete((ServerResponse) result);
+                        }
+                    });
+                    return ServerResponse.async(answer);
                 })
                 .POST("/sandbox/floor/bindings/{id}/{message}", request -> {
                     String message = request.pathVariable("message");
@@ -143,6 +217,17 @@ final class EngineFloor {
                     return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).body(Map.of("ready", true));
                 })
                 .build();
+    }
+
+    /** Ready when an instance of the binding (its own or one it called) waits for the message, or (END) it ended. */
+    private static boolean ready(RuntimeService runtime, String id, String awaiting) {
+        return awaiting.equals("END")
+                ? runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS).processInstanceBusinessKey(id).count() == 0
+                : runtime.createExecutionQuery().processInstanceBusinessKey(id).messageEventSubscriptionName(awaiting).count() > 0;
+    }
+
+    private static ServerResponse ready(boolean ready) {
+        return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).body(Map.of("ready", ready));
     }
 
     /** The variables bindflow's step of that message passes. */
