@@ -78,14 +78,15 @@ public class BindingController {
                       @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
         Optional<Duration> wait = LongPoll.waitParameter("waitSeconds", waitSeconds);
         Tagged now = tagged(id);
-        if (wait.isEmpty() || !LongPoll.matches(ifNoneMatch, now.etag())) {
-            return now.answer(ifNoneMatch);
+        if (wait.isEmpty() || !LongPoll.matches(ifNoneMatch, now.etag()) || ifNoneMatch.contains("*")) {
+            return now.answer(ifNoneMatch);   // nothing to wait for: changed already, or any state matches (*)
         }
         return longPoll.<ResponseEntity<BindingView>>await(BindingChanges.key(id), wait.get(), () -> {
             Tagged later = tagged(id);
             return LongPoll.matches(ifNoneMatch, later.etag()) ? Optional.empty() : Optional.of(later.answer(ifNoneMatch));
-        }, now::notModified).map(Object.class::cast).orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_MODIFIED)
-                .eTag(now.etag()).header(HttpHeaders.RETRY_AFTER, "1").build());
+        }, now::notModified).map(Object.class::cast).orElseThrow(() -> new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE,
+                "TOO_MANY_WAITING", "waitSeconds", "This node holds as many waiting requests as it may; ask again in a "
+                + "second (or without waitSeconds).").with("retryAfterSeconds", 1));
     }
 
     /** A binding's answer and its entity tag (of the JSON the answer carries). */

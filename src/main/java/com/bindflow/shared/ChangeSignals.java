@@ -22,7 +22,11 @@ public class ChangeSignals {
 
     /** Calls {@code listener} (on the committing thread: it must only hand work on) for each change of the key. */
     public Runnable listen(String key, Runnable listener) {
-        listeners.computeIfAbsent(key, k -> new CopyOnWriteArraySet<>()).add(listener);
+        listeners.compute(key, (k, set) -> {   // atomic with the removal of an emptied set below
+            Set<Runnable> listening = set == null ? new CopyOnWriteArraySet<>() : set;
+            listening.add(listener);
+            return listening;
+        });
         return () -> listeners.computeIfPresent(key, (k, set) -> {
             set.remove(listener);
             return set.isEmpty() ? null : set;

@@ -114,22 +114,27 @@ public class LongPoll implements SmartLifecycle {
      * (the caller answers at once).
      */
     public <T> Optional<DeferredResult<T>> await(String key, Duration wait, Supplier<Optional<T>> check, Supplier<T> timeout) {
-        if (!running || waiting.incrementAndGet() > properties.maxWaiting()) {
-            if (running) {
-                waiting.decrementAndGet();
-            }
+        if (!running) {
+            return Optional.empty();
+        }
+        if (waiting.incrementAndGet() > properties.maxWaiting()) {
+            waiting.decrementAndGet();
             return Optional.empty();
         }
         DeferredResult<T> result = new DeferredResult<>(wait.toMillis() + 10_000);   // the timer ends it; this is a backstop
         Waiter<T> waiter = new Waiter<>(result, check, timeout);
         waiters.add(waiter);
-        waiter.unsubscribe = signals.listen(key, waiter::signalled);
-        waiter.timeoutTask = timer.schedule(waiter::timedOut, wait.toMillis(), TimeUnit.MILLISECONDS);
-        long recheck = properties.recheck().toMillis();
-        waiter.recheckTask = timer.scheduleWithFixedDelay(waiter::signalled, recheck, recheck, TimeUnit.MILLISECONDS);
         result.onCompletion(waiter::close);
         result.onTimeout(waiter::timedOut);
         result.onError(e -> waiter.close());
+        waiter.timeoutTask = timer.schedule(waiter::timedOut, wait.toMillis(), TimeUnit.MILLISECONDS);
+        long recheck = properties.recheck().toMillis();
+        waiter.recheckTask = timer.scheduleWithFixedDelay(waiter::signalled, recheck, recheck, TimeUnit.MILLISECONDS);
+        waiter.unsubscribe = signals.listen(key, waiter::signalled);
+        if (waiter.done.get() || !running) {   // answered (or stopped) while being wired: release what came after
+            waiter.timedOut();
+            waiter.release();
+        }
         waiter.signalled();
         return Optional.of(result);
     }
@@ -198,11 +203,16 @@ public class LongPoll implements SmartLifecycle {
         void close() {
             if (waiters.remove(this)) {
                 done.set(true);
-                unsubscribe.run();
-                cancel(timeoutTask);
-                cancel(recheckTask);
+                release();
                 waiting.decrementAndGet();
             }
+        }
+
+        /** Leaves the signals and cancels the timer's tasks (again: harmless). */
+        void release() {
+            unsubscribe.run();
+            cancel(timeoutTask);
+            cancel(recheckTask);
         }
 
         private static void cancel(ScheduledFuture<?> task) {

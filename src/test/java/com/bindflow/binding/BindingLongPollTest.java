@@ -2,6 +2,8 @@ package com.bindflow.binding;
 
 import static com.bindflow.support.JdAppApi.assertProblem;
 
+import com.bindflow.binding.otp.OtpChallenge;
+import com.bindflow.binding.otp.OtpChallengeRepository;
 import com.bindflow.shared.ChangeSignals;
 import com.bindflow.shared.LongPoll;
 import com.bindflow.support.ApiTestSupport;
@@ -30,6 +32,8 @@ class BindingLongPollTest extends ApiTestSupport {
     private LongPoll longPoll;
     @Autowired
     private ChangeSignals signals;
+    @Autowired
+    private OtpChallengeRepository otpChallenges;
 
     private String create(String userId) {
         return api.post("/api/bindings", UUID.randomUUID().toString(), "{\"userId\":\"" + userId + "\",\"channel\":\"JD_APP\"}")
@@ -104,13 +108,15 @@ class BindingLongPollTest extends ApiTestSupport {
     }
 
     @Test
-    void aClientBehindIsAnsweredAtOnceAndWithoutATagThereIsNothingToWaitFor() {
+    void aClientBehindIsAnsweredAtOnceAndWithoutATagOrWithAStarThereIsNothingToWaitFor() {
         String id = create("demo-ok");
         ResponseEntity<JsonNode> behind = get("/api/bindings/" + id + "?waitSeconds=30", "\"older\"");
         Assertions.assertThat(behind.getStatusCode()).isEqualTo(HttpStatus.OK);
         Assertions.assertThat(behind.getBody().path("status").asText()).isEqualTo("CHECKING_ELIGIBILITY");
         ResponseEntity<JsonNode> untagged = api.get("/api/bindings/" + id + "?waitSeconds=30");
         Assertions.assertThat(untagged.getStatusCode()).isEqualTo(HttpStatus.OK);
+        ResponseEntity<JsonNode> any = get("/api/bindings/" + id + "?waitSeconds=30", "*");   // every state matches
+        Assertions.assertThat(any.getStatusCode()).isEqualTo(HttpStatus.NOT_MODIFIED);
         Assertions.assertThat(longPoll.waiting()).isZero();
     }
 
@@ -158,6 +164,14 @@ class BindingLongPollTest extends ApiTestSupport {
                 Assertions.assertThat(heard).isEmpty();
             });
             Assertions.assertThat(heard).containsExactly(id);
+            heard.clear();
+            tx.executeWithoutResult(s -> bindingRepository.changeStatus(id, BindingStatus.AWAITING_AGREEMENT, List.of(),
+                    null, now()));
+            Assertions.assertThat(heard).as("a status change").containsExactly(id);
+            heard.clear();
+            tx.executeWithoutResult(s -> otpChallenges.transition(id, 1, OtpChallenge.State.EXPIRED,
+                    OtpChallenge.State.SENT));
+            Assertions.assertThat(heard).as("the SMS code's state").containsExactly(id);
         } finally {
             leave.run();
         }

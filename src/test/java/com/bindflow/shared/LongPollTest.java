@@ -47,8 +47,9 @@ class LongPollTest {
         AtomicBoolean changed = new AtomicBoolean();
         AtomicInteger checks = new AtomicInteger();
         DeferredResult<String> result = longPoll(Duration.ofHours(1), 10).<String>await("k", Duration.ofSeconds(30), () -> {
+            boolean now = changed.get();
             checks.incrementAndGet();
-            return changed.get() ? Optional.of("changed") : Optional.empty();
+            return now ? Optional.of("changed") : Optional.empty();
         }, () -> "timed out").orElseThrow();
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (checks.get() == 0 && System.nanoTime() < deadline) {   // the check right after subscribing
@@ -60,13 +61,23 @@ class LongPollTest {
         assertThat(result.hasResult()).isFalse();
         signals.changed("k");
         assertThat(resultOf(result)).isEqualTo("changed");
+        assertThat(longPoll.waiting()).as("answered: no longer waiting").isZero();
+        assertThat(signals.listenedKeys()).as("nor listening").isZero();
     }
 
     @Test
     void aChangeNobodySignalledIsFoundByTheLookAgain() throws Exception {
         AtomicBoolean changed = new AtomicBoolean();
-        DeferredResult<String> result = longPoll(Duration.ofMillis(20), 10).<String>await("k", Duration.ofSeconds(30),
-                () -> changed.get() ? Optional.of("changed") : Optional.empty(), () -> "timed out").orElseThrow();
+        AtomicInteger checks = new AtomicInteger();
+        DeferredResult<String> result = longPoll(Duration.ofMillis(20), 10).<String>await("k", Duration.ofSeconds(30), () -> {
+            boolean now = changed.get();
+            checks.incrementAndGet();
+            return now ? Optional.of("changed") : Optional.empty();
+        }, () -> "timed out").orElseThrow();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (checks.get() == 0 && System.nanoTime() < deadline) {   // the first check found nothing
+            Thread.sleep(2);
+        }
         changed.set(true);   // another node's commit: no signal here
         assertThat(resultOf(result)).isEqualTo("changed");
     }
@@ -83,6 +94,8 @@ class LongPollTest {
         DeferredResult<String> result = longPoll(Duration.ofHours(1), 10).<String>await("k", Duration.ofMillis(50),
                 Optional::empty, () -> "timed out").orElseThrow();
         assertThat(resultOf(result)).isEqualTo("timed out");
+        assertThat(longPoll.waiting()).isZero();
+        assertThat(signals.listenedKeys()).isZero();
     }
 
     @Test
