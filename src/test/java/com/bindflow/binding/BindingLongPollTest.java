@@ -57,6 +57,14 @@ class BindingLongPollTest extends ApiTestSupport {
         Assertions.assertThat(longPoll.waiting()).isEqualTo(n);
     }
 
+    /** A request waiting up to 30 s for the binding to change from {@code etag}, once it waits. */
+    private CompletableFuture<ResponseEntity<JsonNode>> waitFor(String id, String etag) throws InterruptedException {
+        CompletableFuture<ResponseEntity<JsonNode>> waiting = CompletableFuture.supplyAsync(
+                () -> get("/api/bindings/" + id + "?waitSeconds=30", etag));
+        awaitWaiting(1);
+        return waiting;
+    }
+
     @Test
     void aBindingHasAnEntityTagAndTheSameTagGets304() {
         String id = create("demo-ok");
@@ -81,9 +89,7 @@ class BindingLongPollTest extends ApiTestSupport {
     void aWaitingRequestIsAnsweredWithTheNewStateOnceTheBindingChanges() throws Exception {
         String id = create("demo-ok");
         String etag = api.get("/api/bindings/" + id).getHeaders().getETag();
-        CompletableFuture<ResponseEntity<JsonNode>> waiting = CompletableFuture.supplyAsync(
-                () -> get("/api/bindings/" + id + "?waitSeconds=30", etag));
-        awaitWaiting(1);
+        CompletableFuture<ResponseEntity<JsonNode>> waiting = waitFor(id, etag);
         Assertions.assertThat(waiting).isNotDone();
         String scrape = anonymous.withBasicAuth("ops1", "ops1").getForObject("/actuator/prometheus", String.class);
         Assertions.assertThat(scrape).containsPattern("(?m)^bindflow_api_waiting_requests\\{[^}]*} 1\\.0$");
@@ -123,10 +129,7 @@ class BindingLongPollTest extends ApiTestSupport {
     @Test
     void aChangeAnotherNodeCommittedReachesTheWaitingRequest() throws Exception {
         String id = create("demo-ok");
-        String etag = api.get("/api/bindings/" + id).getHeaders().getETag();
-        CompletableFuture<ResponseEntity<JsonNode>> waiting = CompletableFuture.supplyAsync(
-                () -> get("/api/bindings/" + id + "?waitSeconds=30", etag));
-        awaitWaiting(1);
+        CompletableFuture<ResponseEntity<JsonNode>> waiting = waitFor(id, api.get("/api/bindings/" + id).getHeaders().getETag());
         jdbc.update("update binding set status_message = 'written elsewhere' where id = ?", id);   // no signal here
         ResponseEntity<JsonNode> answer = waiting.get(20, TimeUnit.SECONDS);   // the look again: every second
         Assertions.assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);

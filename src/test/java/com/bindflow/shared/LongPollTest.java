@@ -42,19 +42,26 @@ class LongPollTest {
         return result.getResult();
     }
 
-    @Test
-    void aSignalOfTheKeyEndsTheWaitWithTheCheckAnswer() throws Exception {
-        AtomicBoolean changed = new AtomicBoolean();
+    /** A wait on "k" answered "changed" once {@code changed} is true, after its first check (right after subscribing). */
+    private static DeferredResult<String> awaitFirstCheck(LongPoll poll, AtomicBoolean changed) throws InterruptedException {
         AtomicInteger checks = new AtomicInteger();
-        DeferredResult<String> result = longPoll(Duration.ofHours(1), 10).<String>await("k", Duration.ofSeconds(30), () -> {
+        DeferredResult<String> result = poll.<String>await("k", Duration.ofSeconds(30), () -> {
             boolean now = changed.get();
             checks.incrementAndGet();
             return now ? Optional.of("changed") : Optional.empty();
         }, () -> "timed out").orElseThrow();
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (checks.get() == 0 && System.nanoTime() < deadline) {   // the check right after subscribing
+        while (checks.get() == 0 && System.nanoTime() < deadline) {
             Thread.sleep(2);
         }
+        assertThat(checks.get()).as("a first check").isPositive();
+        return result;
+    }
+
+    @Test
+    void aSignalOfTheKeyEndsTheWaitWithTheCheckAnswer() throws Exception {
+        AtomicBoolean changed = new AtomicBoolean();
+        DeferredResult<String> result = awaitFirstCheck(longPoll(Duration.ofHours(1), 10), changed);
         assertThat(result.hasResult()).isFalse();
         signals.changed("other");
         changed.set(true);
@@ -68,16 +75,7 @@ class LongPollTest {
     @Test
     void aChangeNobodySignalledIsFoundByTheLookAgain() throws Exception {
         AtomicBoolean changed = new AtomicBoolean();
-        AtomicInteger checks = new AtomicInteger();
-        DeferredResult<String> result = longPoll(Duration.ofMillis(20), 10).<String>await("k", Duration.ofSeconds(30), () -> {
-            boolean now = changed.get();
-            checks.incrementAndGet();
-            return now ? Optional.of("changed") : Optional.empty();
-        }, () -> "timed out").orElseThrow();
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (checks.get() == 0 && System.nanoTime() < deadline) {   // the first check found nothing
-            Thread.sleep(2);
-        }
+        DeferredResult<String> result = awaitFirstCheck(longPoll(Duration.ofMillis(20), 10), changed);
         changed.set(true);   // another node's commit: no signal here
         assertThat(resultOf(result)).isEqualTo("changed");
     }
