@@ -4,8 +4,6 @@ import com.bindflow.channel.Channel;
 import com.bindflow.shared.ApiProblem;
 import com.bindflow.shared.Idempotency;
 import com.bindflow.shared.LongPoll;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -37,15 +35,15 @@ public class BindingController {
     private final UnbindingService unbinding;
     private final BindingViews views;
     private final LongPoll longPoll;
-    private final ObjectMapper json;
+    private final BindingTags tags;
 
     public BindingController(BindingService bindings, UnbindingService unbinding, BindingViews views, LongPoll longPoll,
-                             ObjectMapper json) {
+                             BindingTags tags) {
         this.bindings = bindings;
         this.unbinding = unbinding;
         this.views = views;
         this.longPoll = longPoll;
-        this.json = json;
+        this.tags = tags;
     }
 
     public record CreateRequest(
@@ -62,7 +60,7 @@ public class BindingController {
         BindingService.Created created = bindings.create(Idempotency.client(client), Idempotency.key(idempotencyKey),
                 new BindingService.CreateBinding(request.userId(), request.channel(), request.wechatRequestId()));
         Binding binding = created.binding();
-        return ResponseEntity.created(URI.create("/api/bindings/" + binding.id()))
+        return ResponseEntity.created(URI.create(BindingTags.location(binding.id())))
                 .header(Idempotency.REPLAYED_HEADER, Boolean.toString(created.replayed()))
                 .body(view(binding));
     }
@@ -71,7 +69,8 @@ public class BindingController {
      * The binding, with an {@code ETag}. With {@code If-None-Match} naming the current tag: 304. With
      * {@code waitSeconds} (1–30) too, the answer waits until the binding changes (200 with the new state, right after
      * the change commits on this node, within {@code bindflow.api.long-poll.recheck} when another node made it) or the
-     * seconds are over (304): the JD app follows a binding with one request per change instead of polling.
+     * seconds are over (304): the JD app follows a binding with one request per change instead of polling. Every
+     * other answer that shows the binding carries its tag too ({@link BindingTags}), so a wait can follow a step.
      */
     @GetMapping("/{id}")
     public Object get(@PathVariable String id, @RequestParam(required = false) String waitSeconds,
@@ -103,11 +102,7 @@ public class BindingController {
 
     private Tagged tagged(String id) {
         BindingView view = views.get(id);
-        try {
-            return new Tagged(view, LongPoll.etag(json.writeValueAsBytes(view)));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return new Tagged(view, tags.of(view));
     }
 
     @GetMapping

@@ -126,17 +126,22 @@ final class BindingDriver {
         }
     }
 
-    /** bindflow: the customer's and the app's steps of SPEC §2 over its REST API, to ACTIVE. */
+    /**
+     * bindflow: the customer's and the app's steps of SPEC §2 over its REST API, to ACTIVE. With long polls the app
+     * waits right after a step whose answer shows the binding, with that answer's tag (and after the approval on
+     * WeChat's page, with the tag of the last state it saw).
+     */
     void bindflow(String user, long[] legs) throws Exception {
         long t = System.nanoTime();
-        String id = send("POST", "/api/bindings", "{\"userId\":\"" + user + "\",\"channel\":\"JD_APP\"}",
-                Map.of("Idempotency-Key", UUID.randomUUID().toString())).path("id").asText();
-        await(id, b -> b.path("status").asText().equals("AWAITING_AGREEMENT"));
+        Seen created = seen(exchange("POST", "/api/bindings", "{\"userId\":\"" + user + "\",\"channel\":\"JD_APP\"}",
+                Map.of("Idempotency-Key", UUID.randomUUID().toString())));
+        String id = created.binding().path("id").asText();
+        await(id, created, b -> b.path("status").asText().equals("AWAITING_AGREEMENT"));
         t = lap(legs, 0, t);
         send("POST", "/api/bindings/" + id + "/agreement", "{\"version\":\"2026.1\",\"accepted\":true}", Map.of());
-        send("POST", "/api/bindings/" + id + "/otp/send", "", Map.of());
+        send("POST", "/api/bindings/" + id + "/otp/send", "", Map.of());   // its answer shows the code, not the binding
         if (LONG_POLL) {   // the app shows "code sent" when the send job has sent it; then the phone has it
-            await(id, b -> b.path("otp").path("codeState").asText().equals("SENT"));
+            await(id, null, b -> b.path("otp").path("codeState").asText().equals("SENT"));
         }
         String code = null;
         while (code == null) {
@@ -147,15 +152,15 @@ final class BindingDriver {
             }
         }
         t = lap(legs, 1, t);
-        send("POST", "/api/bindings/" + id + "/otp", "{\"code\":\"" + code + "\"}", Map.of());
-        JsonNode waiting = await(id, b -> b.path("wechat").hasNonNull("authorizationUrl"));
+        Seen entered = seen(exchange("POST", "/api/bindings/" + id + "/otp", "{\"code\":\"" + code + "\"}", Map.of()));
+        Seen waiting = await(id, entered, b -> b.path("wechat").hasNonNull("authorizationUrl"));
         t = lap(legs, 2, t);
-        send("POST", waiting.path("wechat").path("authorizationUrl").asText(), "{\"action\":\"APPROVE\",\"priority\":1}", Map.of());
-        await(id, b -> b.path("status").asText().equals("AWAITING_PREFERENCES"));
+        send("POST", waiting.binding().path("wechat").path("authorizationUrl").asText(), "{\"action\":\"APPROVE\",\"priority\":1}", Map.of());
+        await(id, waiting, b -> b.path("status").asText().equals("AWAITING_PREFERENCES"));
         t = lap(legs, 3, t);
         send("POST", "/api/bindings/" + id + "/preferences", "{\"perTransactionCap\":null}", Map.of());
-        send("POST", "/api/bindings/" + id + "/face", "{\"providerToken\":\"pass\"}", Map.of());
-        await(id, b -> b.path("status").asText().equals("ACTIVE"));
+        Seen faced = seen(exchange("POST", "/api/bindings/" + id + "/face", "{\"providerToken\":\"pass\"}", Map.of()));
+        await(id, faced, b -> b.path("status").asText().equals("ACTIVE"));
         lap(legs, 4, t);
     }
 
@@ -204,26 +209,39 @@ final class BindingDriver {
         throw new IllegalStateException("floor binding " + id + " never awaited " + awaiting);
     }
 
-    private JsonNode await(String id, Predicate<JsonNode> ready) throws Exception {
-        String etag = null;
+    /** A binding as an answer showed it, with the answer's entity tag (none when polling). */
+    private record Seen(JsonNode binding, String etag) {
+    }
+
+    private static Seen seen(HttpResponse<String> answer) throws Exception {
+        return new Seen(JSON.readTree(answer.body()), LONG_POLL ? answer.headers().firstValue("ETag").orElse(null) : null);
+    }
+
+    /**
+     * Until the binding is {@code ready}: from what an answer showed ({@code from}, or nothing), with long polls one
+     * request per change after it (a request without a tag first when there is none), else one every poll interval.
+     */
+    private Seen await(String id, Seen from, Predicate<JsonNode> ready) throws Exception {
+        Seen last = from;
         for (int i = 0; i < 20_000; i++) {
+            if (last != null) {
+                if (ready.test(last.binding())) {
+                    return last;
+                }
+                String status = last.binding().path("status").asText();
+                if (status.equals("FAILED") || status.equals("EXPIRED") || status.equals("REJECTED")) {
+                    throw new IllegalStateException("binding " + id + " ended " + status + ": " + last.binding());
+                }
+                if (!LONG_POLL) {
+                    pause();
+                }
+            }
+            String etag = last == null ? null : last.etag();
             HttpResponse<String> response = exchange("GET", "/api/bindings/" + id
-                    + (LONG_POLL && etag != null ? "?waitSeconds=" + WAIT_SECONDS : ""), null,
-                    LONG_POLL && etag != null ? Map.of("If-None-Match", etag) : Map.of());
-            if (response.statusCode() == 304) {
-                continue;   // the wait ended without a change
-            }
-            JsonNode binding = JSON.readTree(response.body());
-            etag = response.headers().firstValue("ETag").orElse(null);
-            if (ready.test(binding)) {
-                return binding;
-            }
-            String status = binding.path("status").asText();
-            if (status.equals("FAILED") || status.equals("EXPIRED") || status.equals("REJECTED")) {
-                throw new IllegalStateException("binding " + id + " ended " + status + ": " + binding);
-            }
-            if (!LONG_POLL) {
-                pause();
+                    + (etag != null ? "?waitSeconds=" + WAIT_SECONDS : ""), null,
+                    etag != null ? Map.of("If-None-Match", etag) : Map.of());
+            if (response.statusCode() != 304) {   // 304: the wait ended without a change
+                last = seen(response);
             }
         }
         throw new IllegalStateException("binding " + id + " did not get there");

@@ -126,6 +126,72 @@ class BindingLongPollTest extends ApiTestSupport {
         Assertions.assertThat(longPoll.waiting()).isZero();
     }
 
+    /**
+     * The answer shows binding {@code id} with the tag a {@code GET} of it gives now, and names its address (an answer
+     * from that address needs not: {@link #assertTaggedHere}).
+     */
+    private String assertTagged(ResponseEntity<JsonNode> answer, String id) {
+        String etag = assertTaggedHere(answer, id);
+        Assertions.assertThat(answer.getHeaders().getFirst(HttpHeaders.CONTENT_LOCATION)).isEqualTo("/api/bindings/" + id);
+        return etag;
+    }
+
+    private String assertTaggedHere(ResponseEntity<JsonNode> answer, String id) {
+        Assertions.assertThat(answer.getStatusCode().is2xxSuccessful()).as("%s", answer.getBody()).isTrue();
+        Assertions.assertThat(answer.getBody().path("id").asText()).isEqualTo(id);
+        String etag = answer.getHeaders().getETag();
+        Assertions.assertThat(etag).isNotNull().isEqualTo(api.get("/api/bindings/" + id).getHeaders().getETag());
+        return etag;
+    }
+
+    @Test
+    void everyAnswerThatShowsTheBindingCarriesItsTagSoTheAppCanWaitRightAfterAStep() throws Exception {
+        ResponseEntity<JsonNode> created = api.post("/api/bindings", UUID.randomUUID().toString(),
+                "{\"userId\":\"demo-ok\",\"channel\":\"JD_APP\"}");
+        String id = created.getBody().path("id").asText();
+        String base = "/api/bindings/" + id;
+        String tag = assertTagged(created, id);
+
+        CompletableFuture<ResponseEntity<JsonNode>> waiting = waitFor(id, tag);   // no GET before the wait
+        api.clock("PT0S");
+        ResponseEntity<JsonNode> eligible = waiting.get(20, TimeUnit.SECONDS);
+        Assertions.assertThat(eligible.getBody().path("status").asText()).isEqualTo("AWAITING_AGREEMENT");
+        awaitWaiting(0);
+
+        assertTagged(api.post(base + "/agreement", "{\"version\":\"2026.1\",\"accepted\":true}"), id);
+        ResponseEntity<JsonNode> sent = api.post(base + "/otp/send", "");   // shows the code's progress, not the binding
+        Assertions.assertThat(sent.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        Assertions.assertThat(sent.getHeaders().getETag()).isNull();
+        api.clock("PT0S");
+        String code = api.get("/sandbox/sms/demo-ok").getBody().path("code").asText();
+        tag = assertTagged(api.post(base + "/otp", "{\"code\":\"" + code + "\"}"), id);
+        waiting = waitFor(id, tag);
+        api.clock("PT0S");   // the authorization request job: WeChat's page
+        Assertions.assertThat(waiting.get(20, TimeUnit.SECONDS).getBody().path("wechat").path("authorizationUrl").asText())
+                .isNotEmpty();
+        awaitWaiting(0);
+        api.post("/sandbox/wechat/authorizations/" + id, "{\"action\":\"APPROVE\",\"priority\":1}");
+        api.clock("PT0S");
+        assertTagged(api.post(base + "/preferences", "{}"), id);
+        tag = assertTagged(api.post(base + "/face", "{\"providerToken\":\"pass\"}"), id);
+        waiting = waitFor(id, tag);
+        api.clock("PT0S");
+        Assertions.assertThat(waiting.get(20, TimeUnit.SECONDS).getBody().path("status").asText()).isIn("VERIFYING_PAYMENT", "ACTIVE");
+        awaitWaiting(0);
+        api.clock("PT0S");
+        Assertions.assertThat(api.get(base).getBody().path("status").asText()).isEqualTo("ACTIVE");
+        ResponseEntity<JsonNode> unbinding = api.call(HttpMethod.DELETE, base, null, null);
+        assertTaggedHere(unbinding, id);
+        Assertions.assertThat(unbinding.getHeaders().getFirst(HttpHeaders.CONTENT_LOCATION)).isNull();
+
+        ResponseEntity<JsonNode> list = api.get("/api/bindings?userId=demo-ok");   // a list is not one binding
+        Assertions.assertThat(list.getHeaders().getETag()).isNull();
+        Assertions.assertThat(list.getHeaders().getFirst(HttpHeaders.CONTENT_LOCATION)).isNull();
+
+        String other = create("demo-overdue");   // cancelled before its eligibility is checked
+        assertTagged(api.post("/api/bindings/" + other + "/cancel", ""), other);
+    }
+
     @Test
     void aChangeAnotherNodeCommittedReachesTheWaitingRequest() throws Exception {
         String id = create("demo-ok");
