@@ -5,6 +5,7 @@ import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
@@ -21,6 +22,7 @@ import java.util.Map;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.util.AntPathMatcher;
 
 /**
@@ -74,12 +76,52 @@ public class ApiDocumentation {
                     operation.setSecurity(List.of());   // signed by WeChat Pay instead
                 }
                 declareProblems(method, operation);
+                declareBindingTags(path, method, operation);
                 Object example = REQUEST_EXAMPLES.get(method.name() + " " + path);
                 if (example != null && operation.getRequestBody() != null && operation.getRequestBody().getContent() != null) {
                     operation.getRequestBody().getContent().values().forEach(media -> media.setExample(example));
                 }
             }));
         };
+    }
+
+    /** The schema of every answer that shows one binding. */
+    static final String BINDING_VIEW = "#/components/schemas/BindingView";
+    /** Where the JD app reads a binding, and waits for its changes. */
+    static final String BINDING_PATH = "/api/bindings/{id}";
+
+    /**
+     * A binding's answers carry its entity tag (and, answering another address, name the binding's), and
+     * {@code GET /api/bindings/{id}} answers a binding or 304 (its controller returns a wait, which springdoc cannot
+     * see into).
+     */
+    private static void declareBindingTags(String path, PathItem.HttpMethod method, Operation operation) {
+        ApiResponses responses = operation.getResponses();
+        boolean read = method == PathItem.HttpMethod.GET && path.equals(BINDING_PATH);
+        if (read) {
+            ApiResponse ok = responses.get("200") == null ? new ApiResponse() : responses.get("200");
+            responses.addApiResponse("200", ok.description("The binding (with waitSeconds: once it changed)")
+                    .content(new Content().addMediaType(org.springframework.http.MediaType.APPLICATION_JSON_VALUE,
+                            new MediaType().schema(new Schema<>().$ref(BINDING_VIEW)))));
+            responses.addApiResponse("304", new ApiResponse().description("If-None-Match names the current tag "
+                    + "(with waitSeconds: no change in those seconds)").addHeaderObject(HttpHeaders.ETAG, etag()));
+        }
+        responses.forEach((code, response) -> {
+            boolean showsBinding = code.startsWith("2") && response.getContent() != null && response.getContent().values()
+                    .stream().anyMatch(media -> media.getSchema() != null && BINDING_VIEW.equals(media.getSchema().get$ref()));
+            if (showsBinding) {
+                response.addHeaderObject(HttpHeaders.ETAG, etag());
+                if (!path.equals(BINDING_PATH)) {
+                    response.addHeaderObject(HttpHeaders.CONTENT_LOCATION, new Header().description(
+                            "/api/bindings/{id}: the binding shown, whose tag ETag is").schema(new StringSchema()));
+                }
+            }
+        });
+    }
+
+    private static Header etag() {
+        return new Header().description("The binding's entity tag, as GET /api/bindings/{id} gives it: send it in "
+                + "If-None-Match with waitSeconds to wait for the next change").schema(new StringSchema());
     }
 
     private static void declareProblems(PathItem.HttpMethod method, Operation operation) {

@@ -102,6 +102,37 @@ class OpenApiDocumentTest extends ApiTestSupport {
     }
 
     @Test
+    void everyAnswerThatShowsABindingDeclaresItsTagAndTheReadDeclares304() throws Exception {
+        JsonNode paths = document().path("paths");
+        Set<String> tagged = new TreeSet<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> path = it.next();
+            for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {
+                Map.Entry<String, JsonNode> op = ops.next();
+                for (Iterator<Map.Entry<String, JsonNode>> rs = op.getValue().path("responses").fields(); rs.hasNext(); ) {
+                    Map.Entry<String, JsonNode> r = rs.next();
+                    boolean showsBinding = false;   // one binding (a list of them has no tag)
+                    for (JsonNode media : r.getValue().path("content")) {
+                        showsBinding |= media.path("schema").path("$ref").asText().equals("#/components/schemas/BindingView");
+                    }
+                    if (r.getKey().startsWith("2") && showsBinding) {
+                        String where = op.getKey() + " " + path.getKey();
+                        Assertions.assertThat(r.getValue().path("headers").has("ETag")).as(where).isTrue();
+                        Assertions.assertThat(r.getValue().path("headers").has("Content-Location")).as(where)
+                                .isEqualTo(!path.getKey().equals("/api/bindings/{id}"));
+                        tagged.add(where);
+                    }
+                }
+            }
+        }
+        Assertions.assertThat(tagged).contains("get /api/bindings/{id}", "post /api/bindings", "post /api/bindings/{id}/otp",
+                "post /api/bindings/{id}/face", "delete /api/bindings/{id}").doesNotContain("post /api/bindings/{id}/otp/send", "get /api/bindings");
+        JsonNode read = paths.path("/api/bindings/{id}").path("get").path("responses");
+        Assertions.assertThat(read.path("304").path("headers").has("ETag")).isTrue();
+        Assertions.assertThat(read.path("200").path("content").fieldNames()).toIterable().containsExactly("application/json");
+    }
+
+    @Test
     void swaggerUiIsServed() {
         ResponseEntity<String> ui = anonymous.getForEntity("/swagger-ui/index.html", String.class);
         Assertions.assertThat(ui.getStatusCode()).isEqualTo(HttpStatus.OK);
