@@ -37,7 +37,8 @@ import org.springframework.util.FileSystemUtils;
  * what it asks of the database (statements, commits, rows written to the engine's runtime and history tables and to
  * bindflow's own; on PostgreSQL the bytes the history tables grew), with the load average beside each row. It also
  * prints the commits per binding by thread and tables written; {@code -Dbenchmark.sql=true} adds the statements per
- * binding by their text and the time the database took for them and for the commits; {@code -Dbenchmark.defaults=false}
+ * binding by their text and the time the database took for them and for the commits; {@code -Dbenchmark.defaults=none}
+ * leaves out the rows of the other applications, {@code -Dbenchmark.defaults=false}
  * runs the third row on bindflow's configuration (an A/B of the application order); {@code -Dbenchmark.poll-millis}
  * sets the customers' poll interval (5). Run (H2 file database under target/engine-floor, or PostgreSQL):
  * <pre>
@@ -119,8 +120,12 @@ class EngineFloorBenchmark {
             rows.add(bindflowFirst.plus(bindflowSecond));
         }
         // -Dbenchmark.defaults=false: the second application on bindflow's configuration (an A/B of the application order)
-        boolean defaults = Boolean.parseBoolean(System.getProperty("benchmark.defaults", "true"));
-        rows.add(second("defaults", dir, personas, defaults ? CAMUNDA_DEFAULTS : List.of(), users(run, perPhase, perPhase)));
+        // -Dbenchmark.defaults=none: the floor and bindflow rows only (an A/B of a change to bindflow)
+        String second = System.getProperty("benchmark.defaults", "true");
+        boolean defaults = Boolean.parseBoolean(second);
+        if (!second.equals("none")) {
+            rows.add(second("defaults", dir, personas, defaults ? CAMUNDA_DEFAULTS : List.of(), users(run, perPhase, perPhase)));
+        }
         if (defaults && Boolean.parseBoolean(System.getProperty("benchmark.untuned", "true"))) {
             List<String> untuned = new ArrayList<>(CAMUNDA_DEFAULTS);
             untuned.addAll(BenchmarkApp.driverDefaults(dir));
