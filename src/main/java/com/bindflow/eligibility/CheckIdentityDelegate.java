@@ -1,6 +1,7 @@
 package com.bindflow.eligibility;
 
 import com.bindflow.identity.IdentityVerification;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -18,7 +19,7 @@ public class CheckIdentityDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         IdentityVerification.Result result = eligibility.verifyIdentity((String) execution.getVariable("userId"));
-        execution.setVariable("identityResult", result.name());
-        execution.setVariable("identityMatch", result == IdentityVerification.Result.MATCH);
+        GatheredFacts.add(execution, Map.of("identityResult", result.name(),
+                "identityMatch", result == IdentityVerification.Result.MATCH));
     }
 }

@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Task_DecideEligibility: the verdict of decision table {@code eligibility} on the gathered facts. For REVIEW it
- * also fixes when the review is due, so the task's due date and its escalation timer read the same instant.
+ * also fixes when the review is due, so the task's due date and its escalation timer read the same instant, and
+ * gives every fact a variable of its own for the reviewer's form.
  */
 @Component("decideEligibility")
 public class DecideEligibilityDelegate implements JavaDelegate {
@@ -22,13 +23,14 @@ public class DecideEligibilityDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Verdict verdict = eligibility.decide(EligibilityFacts.fromVariables(execution.getVariables()));
+        Verdict verdict = eligibility.decide(EligibilityFacts.fromVariables(GatheredFacts.of(execution)));
         execution.setVariable(EligibilityProcess.VAR_VERDICT, verdict.outcome().name());
         execution.setVariable(EligibilityProcess.VAR_REASONS, String.join(",", verdict.reasons()));
         execution.setVariable(EligibilityProcess.VAR_MESSAGE, verdict.reasons().stream()
                 .map(code -> ReasonCode.of(code).map(ReasonCode::message).orElse(code))
                 .collect(Collectors.joining(" ")));
         if (verdict.outcome() == Verdict.Outcome.REVIEW) {
+            GatheredFacts.spread(execution);   // the review form shows them
             execution.setVariable(EligibilityProcess.VAR_REVIEW_DUE_AT,
                     Date.from(eligibility.reviewDueFrom(eligibility.now())));
         }

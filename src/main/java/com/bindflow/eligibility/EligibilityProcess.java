@@ -34,6 +34,8 @@ public final class EligibilityProcess {
     public static final String VAR_REASONS = "eligibilityReasons";
     public static final String VAR_MESSAGE = "eligibilityMessage";
     public static final String VAR_REVIEW_DUE_AT = "reviewDueAt";
+    /** The facts the three fetches gathered, one JSON object ({@link GatheredFacts}). */
+    public static final String VAR_FACTS = "eligibilityFacts";
     public static final String VAR_REVIEW_DECISION = "reviewDecision";
     public static final String VAR_REVIEW_REASON = "reviewReason";
     public static final String VAR_FOLLOW_UP_OUTCOME = "followUpOutcome";

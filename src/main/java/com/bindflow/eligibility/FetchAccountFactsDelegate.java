@@ -2,6 +2,8 @@ package com.bindflow.eligibility;
 
 import com.bindflow.credit.BaitiaoAccount;
 import com.bindflow.shared.Masking;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -19,13 +21,15 @@ public class FetchAccountFactsDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         BaitiaoAccount account = eligibility.account((String) execution.getVariable("userId"));
-        execution.setVariable("accountStatus", account.status().name());
-        execution.setVariable("overdue", account.overdue());
-        execution.setVariable("accountClass", account.accountClass());
-        execution.setVariable("enterprise", account.enterprise());
-        execution.setVariable("cashOutHistory", account.cashOutHistory());
-        execution.setVariable("maskedName", Masking.name(account.realName()));
-        execution.setVariable("maskedIdNumber", Masking.idNumber(account.idNumber()));
-        execution.setVariable("maskedPhone", Masking.phone(account.phone()));
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("accountStatus", account.status().name());
+        facts.put("overdue", account.overdue());
+        facts.put("accountClass", account.accountClass());
+        facts.put("enterprise", account.enterprise());
+        facts.put("cashOutHistory", account.cashOutHistory());
+        facts.put("maskedName", Masking.name(account.realName()));
+        facts.put("maskedIdNumber", Masking.idNumber(account.idNumber()));
+        facts.put("maskedPhone", Masking.phone(account.phone()));
+        GatheredFacts.add(execution, facts);
     }
 }

@@ -1,6 +1,7 @@
 package com.bindflow.eligibility;
 
 import com.bindflow.wechat.WalletFacts;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -18,8 +19,7 @@ public class FetchWalletFactsDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         WalletFacts wallet = eligibility.wallet((String) execution.getVariable("userId"));
-        execution.setVariable("wechatPayEnabled", wallet.payEnabled());
-        execution.setVariable("bankCardCount", wallet.bankCardCount());
-        execution.setVariable("thirdPartyAuthorization", wallet.thirdPartyAuthorization());
+        GatheredFacts.add(execution, Map.of("wechatPayEnabled", wallet.payEnabled(),
+                "bankCardCount", wallet.bankCardCount(), "thirdPartyAuthorization", wallet.thirdPartyAuthorization()));
     }
 }

@@ -200,6 +200,33 @@ class EligibilityProcessTest extends ProcessTestSupport {
                 .isEqualTo(1);
     }
 
+    @Test
+    void theFactsGatheredAreOneVariableAndEachAVariableOfItsOwnOnlyForAReview() throws Exception {
+        Binding eligible = startBinding("demo-ok");
+        runJobs();
+        String check = engine.getHistoryService().createHistoricProcessInstanceQuery()
+                .processDefinitionKey(EligibilityProcess.PROCESS_ID).processInstanceBusinessKey(eligible.id()).singleResult().getId();
+        Map<String, Object> variables = new java.util.HashMap<>();
+        engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(check).list()
+                .forEach(v -> variables.put(v.getName(), v.getValue()));
+        Assertions.assertThat(variables).containsKey(EligibilityProcess.VAR_FACTS)
+                .doesNotContainKeys("accountStatus", "maskedName", "identityMatch", "bankCardCount");
+        Map<String, Object> facts = new com.fasterxml.jackson.databind.ObjectMapper().readValue(
+                (String) variables.get(EligibilityProcess.VAR_FACTS), new com.fasterxml.jackson.core.type.TypeReference<>() {
+                });
+        Assertions.assertThat(facts.keySet()).containsExactlyInAnyOrder("accountStatus", "overdue", "accountClass",
+                "enterprise", "cashOutHistory", "maskedName", "maskedIdNumber", "maskedPhone", "identityResult",
+                "identityMatch", "wechatPayEnabled", "bankCardCount", "thirdPartyAuthorization");
+        Assertions.assertThat(facts).containsEntry("identityMatch", true).containsEntry("bankCardCount", 2)
+                .containsEntry("cashOutHistory", false);
+
+        Binding reviewed = startBinding("demo-cashout");
+        runJobs();
+        Assertions.assertThat(engine.getRuntimeService().getVariables(eligibilityInstance(reviewed.id()).getId()))
+                .containsEntry("accountStatus", "NORMAL").containsEntry("cashOutHistory", true)
+                .containsEntry("identityMatch", true).containsKey(EligibilityProcess.VAR_FACTS);
+    }
+
     private Task reviewTask() {
         return taskQuery().taskDefinitionKey(EligibilityProcess.TASK_REVIEW).singleResult();
     }

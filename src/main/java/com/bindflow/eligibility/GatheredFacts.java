@@ -1,0 +1,55 @@
+package com.bindflow.eligibility;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+/**
+ * The facts the eligibility check gathers (JD Finance's account, the identity check, WeChat's wallet), kept as one
+ * process variable, {@value EligibilityProcess#VAR_FACTS}: a JSON object of fact name to value (a string, a boolean or
+ * a whole number), each fetch adding its own. One variable instead of one per fact: a binding wrote each fact as a
+ * runtime row, deleted it again and wrote its history row (13 facts: 52 row writes; now 8, and 39 rows fewer a binding in the benchmark), and nobody reads them
+ * apart but the decision, which records its inputs in the decision history anyway. A check that goes to a reviewer
+ * gets every fact as a variable of its own as well, for the review form ({@link #spread}).
+ */
+final class GatheredFacts {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
+    };
+
+    private GatheredFacts() {
+    }
+
+    /** The facts gathered so far (none: empty). */
+    static Map<String, Object> of(VariableScope scope) {
+        Object json = scope.getVariable(EligibilityProcess.VAR_FACTS);
+        if (json == null) {
+            return new LinkedHashMap<>();
+        }
+        try {
+            return JSON.readValue((String) json, MAP);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(EligibilityProcess.VAR_FACTS + " is not a JSON object", e);
+        }
+    }
+
+    /** Adds these facts to those gathered (a fetch run again replaces its own). */
+    static void add(VariableScope scope, Map<String, Object> facts) {
+        Map<String, Object> all = of(scope);
+        all.putAll(facts);
+        try {
+            scope.setVariable(EligibilityProcess.VAR_FACTS, JSON.writeValueAsString(all));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Every fact as a variable of its own (for the reviewer's form). */
+    static void spread(VariableScope scope) {
+        scope.setVariables(of(scope));
+    }
+}
