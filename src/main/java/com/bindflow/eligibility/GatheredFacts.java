@@ -10,10 +10,10 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 /**
  * The facts the eligibility check gathers (JD Finance's account, the identity check, WeChat's wallet), kept as one
  * process variable, {@value EligibilityProcess#VAR_FACTS}: a JSON object of fact name to value (a string, a boolean or
- * a whole number), each fetch adding its own. One variable instead of one per fact: a binding wrote each fact as a
- * runtime row, deleted it again and wrote its history row (13 facts: 52 row writes; now 8, and 39 rows fewer a binding in the benchmark), and nobody reads them
- * apart but the decision, which records its inputs in the decision history anyway. A check that goes to a reviewer
- * gets every fact as a variable of its own as well, for the review form ({@link #spread}).
+ * a whole number), each fetch adding its own. One variable instead of one per fact: each fact was a runtime row,
+ * deleted again, and a history row (13 facts: 52 row writes; now 8; 39 rows fewer a binding in the benchmark), and
+ * nobody reads them apart but the decision, which records its inputs in the decision history anyway. A check that
+ * goes to a reviewer gets every fact as a variable of its own as well, for the review form ({@link #spread}).
  */
 final class GatheredFacts {
 
