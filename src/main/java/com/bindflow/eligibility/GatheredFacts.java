@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
@@ -24,17 +25,32 @@ final class GatheredFacts {
     private GatheredFacts() {
     }
 
+    /**
+     * Every fact a fetch gathers. Until this version each was a variable of its own: a check whose first fetches ran
+     * on a node of the earlier version (a rolling upgrade) has those, and they count as gathered.
+     */
+    static final List<String> NAMES = List.of("accountStatus", "overdue", "accountClass", "enterprise", "cashOutHistory",
+            "maskedName", "maskedIdNumber", "maskedPhone", "identityResult", "identityMatch", "wechatPayEnabled",
+            "bankCardCount", "thirdPartyAuthorization");
+
     /** The facts gathered so far (none: empty). */
     static Map<String, Object> of(VariableScope scope) {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        for (String name : NAMES) {
+            Object apart = scope.getVariable(name);   // written by the earlier version, or spread for a review
+            if (apart != null) {
+                facts.put(name, apart);
+            }
+        }
         Object json = scope.getVariable(EligibilityProcess.VAR_FACTS);
-        if (json == null) {
-            return new LinkedHashMap<>();
+        if (json != null) {
+            try {
+                facts.putAll(JSON.readValue((String) json, MAP));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(EligibilityProcess.VAR_FACTS + " is not a JSON object", e);
+            }
         }
-        try {
-            return JSON.readValue((String) json, MAP);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(EligibilityProcess.VAR_FACTS + " is not a JSON object", e);
-        }
+        return facts;
     }
 
     /** Adds these facts to those gathered (a fetch run again replaces its own). */

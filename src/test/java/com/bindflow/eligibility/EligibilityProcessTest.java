@@ -227,6 +227,27 @@ class EligibilityProcessTest extends ProcessTestSupport {
                 .containsEntry("identityMatch", true).containsKey(EligibilityProcess.VAR_FACTS);
     }
 
+    @Test
+    void aCheckWhoseFirstFetchRanOnTheEarlierVersionWithAVariablePerFactIsDecidedOnThoseFacts() throws Exception {
+        Binding binding = startBinding("demo-cashout");
+        ProcessInstance check = eligibilityInstance(binding.id());
+        Job accountFetch = engine.getManagementService().createJobQuery().processInstanceId(check.getId()).singleResult();
+        engine.getManagementService().executeJob(accountFetch.getId());
+        // as the earlier version left it: the account's facts one variable each, no eligibilityFacts
+        Map<String, Object> account = new com.fasterxml.jackson.databind.ObjectMapper().readValue(
+                (String) engine.getRuntimeService().getVariable(check.getId(), EligibilityProcess.VAR_FACTS),
+                new com.fasterxml.jackson.core.type.TypeReference<>() {
+                });
+        engine.getRuntimeService().removeVariable(check.getId(), EligibilityProcess.VAR_FACTS);
+        engine.getRuntimeService().setVariables(check.getId(), account);
+
+        runJobs();   // identity, wallet and the decision on this version
+        Assertions.assertThat(binding(binding.id()).status()).isEqualTo(BindingStatus.UNDER_REVIEW);
+        Assertions.assertThat(binding(binding.id()).reasonCodes()).containsExactly("CASH_OUT_HISTORY");
+        Assertions.assertThat(engine.getRuntimeService().getVariables(check.getId())).containsEntry("maskedName", "*杰")
+                .containsEntry("identityMatch", true).containsEntry("bankCardCount", 1);
+    }
+
     private Task reviewTask() {
         return taskQuery().taskDefinitionKey(EligibilityProcess.TASK_REVIEW).singleResult();
     }
