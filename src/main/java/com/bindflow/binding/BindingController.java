@@ -146,7 +146,12 @@ public class BindingController {
         return ResponseEntity.accepted().body(view(unbinding.unbind(id, UnbindingService.Side.JD_APP)));
     }
 
+    /**
+     * The binding as it is after the step committed, read at once with its timeline: the answer shows a state the
+     * binding had (the record the step returns was read inside its transaction), so its tag is the one {@code GET}
+     * gives for that state.
+     */
     private BindingView view(Binding binding) {
-        return views.of(binding);
+        return views.get(binding.id());
     }
 }

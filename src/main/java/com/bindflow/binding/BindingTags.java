@@ -3,12 +3,14 @@ package com.bindflow.binding;
 import com.bindflow.shared.LongPoll;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 
@@ -18,9 +20,10 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
  * step ({@code If-None-Match} with the step's tag and {@code waitSeconds}), without reading the binding first. An
  * answer to a request at another address (the steps' {@code POST}s, {@code DELETE}) also names the binding it shows
  * ({@code Content-Location: /api/bindings/{id}}): the tag is that resource's (RFC 9110 §8.7, §8.8.3). A tag the
- * controller set (the {@code GET}, which needs it before it answers) is kept.
+ * controller set (the {@code GET}, which needs it before it answers) is kept. Only the controllers of this package and
+ * its steps' (SMS code, face) are advised.
  */
-@RestControllerAdvice
+@RestControllerAdvice(basePackageClasses = BindingTags.class)   // the binding's controllers and its steps'
 public class BindingTags implements ResponseBodyAdvice<Object> {
 
     private final ObjectMapper json;
@@ -57,9 +60,12 @@ public class BindingTags implements ResponseBodyAdvice<Object> {
             if (headers.getETag() == null) {
                 headers.setETag(of(view));
             }
-            String location = location(view.id());
-            if (!location.equals(request.getURI().getPath()) && !headers.containsKey(HttpHeaders.CONTENT_LOCATION)) {
-                headers.set(HttpHeaders.CONTENT_LOCATION, location);
+            if (request instanceof ServletServerHttpRequest servlet && !headers.containsKey(HttpHeaders.CONTENT_LOCATION)) {
+                HttpServletRequest http = servlet.getServletRequest();
+                String location = location(view.id());
+                if (!http.getRequestURI().equals(http.getContextPath() + location)) {   // not the binding's own address
+                    headers.set(HttpHeaders.CONTENT_LOCATION, http.getContextPath() + location);
+                }
             }
         }
         return body;

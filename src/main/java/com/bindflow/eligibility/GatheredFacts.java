@@ -11,10 +11,10 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 /**
  * The facts the eligibility check gathers (JD Finance's account, the identity check, WeChat's wallet), kept as one
  * process variable, {@value EligibilityProcess#VAR_FACTS}: a JSON object of fact name to value (a string, a boolean or
- * a whole number), each fetch adding its own. One variable instead of one per fact: each fact was a runtime row,
- * deleted again, and a history row (13 facts: 52 row writes; now 8; 39 rows fewer a binding in the benchmark), and
- * nobody reads them apart but the decision, which records its inputs in the decision history anyway. A check that
- * goes to a reviewer gets every fact as a variable of its own as well, for the review form ({@link #spread}).
+ * an int), each fetch adding its own. One variable instead of one per fact: each fact was a runtime row, deleted
+ * again, and a history row (the benchmark counts 39 rows fewer a binding), and nobody reads them apart but the
+ * decision, which records its inputs in the decision history anyway. A check that goes to a reviewer gets every
+ * fact as a variable of its own as well, for the review form ({@link #spread}).
  */
 final class GatheredFacts {
 
@@ -44,8 +44,11 @@ final class GatheredFacts {
         }
         Object json = scope.getVariable(EligibilityProcess.VAR_FACTS);
         if (json != null) {
+            if (!(json instanceof String text)) {
+                throw new IllegalStateException(EligibilityProcess.VAR_FACTS + " is not a string but " + json.getClass());
+            }
             try {
-                facts.putAll(JSON.readValue((String) json, MAP));
+                facts.putAll(JSON.readValue(text, MAP));
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException(EligibilityProcess.VAR_FACTS + " is not a JSON object", e);
             }
@@ -55,6 +58,11 @@ final class GatheredFacts {
 
     /** Adds these facts to those gathered (a fetch run again replaces its own). */
     static void add(VariableScope scope, Map<String, Object> facts) {
+        facts.forEach((name, value) -> {   // what JSON gives back as it was
+            if (!(value instanceof String || value instanceof Boolean || value instanceof Integer)) {
+                throw new IllegalArgumentException("fact " + name + ": only strings, booleans and ints, not " + value);
+            }
+        });
         Map<String, Object> all = of(scope);
         all.putAll(facts);
         try {

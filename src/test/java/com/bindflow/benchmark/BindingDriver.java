@@ -43,6 +43,8 @@ final class BindingDriver {
     static final long POLL_MILLIS = Long.getLong("benchmark.poll-millis", 5);
     /** Whether the customers wait with long polls ({@code -Dbenchmark.wait=long}, the default) or poll ({@code poll}). */
     static final boolean LONG_POLL = !"poll".equals(System.getProperty("benchmark.wait", "long"));
+    /** How long a customer waits for one step of a binding before the run fails. */
+    private static final java.time.Duration AWAIT_LIMIT = java.time.Duration.ofMinutes(2);
     /** The seconds one long poll may wait. */
     private static final int WAIT_SECONDS = 20;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -223,7 +225,8 @@ final class BindingDriver {
      */
     private Seen await(String id, Seen from, Predicate<JsonNode> ready) throws Exception {
         Seen last = from;
-        for (int i = 0; i < 20_000; i++) {
+        long deadline = System.nanoTime() + AWAIT_LIMIT.toNanos();
+        while (true) {
             if (last != null) {
                 if (ready.test(last.binding())) {
                     return last;
@@ -243,8 +246,11 @@ final class BindingDriver {
             if (response.statusCode() != 304) {   // 304: the wait ended without a change
                 last = seen(response);
             }
+            if (System.nanoTime() > deadline && (last == null || !ready.test(last.binding()))) {
+                throw new IllegalStateException("binding " + id + " did not get there in " + AWAIT_LIMIT + ": "
+                        + (last == null ? "never read" : last.binding()));
+            }
         }
-        throw new IllegalStateException("binding " + id + " did not get there");
     }
 
     private static void pause() throws InterruptedException {

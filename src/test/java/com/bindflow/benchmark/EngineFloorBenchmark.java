@@ -28,7 +28,8 @@ import org.springframework.util.FileSystemUtils;
  *       job executor's defaults (3–10 threads, queue 3, 3 jobs an acquisition, 5 s idle wait, 5 min lock);</li>
  *   <li><b>untuned</b>: the same in a third application that also leaves the drivers' statement caches at their
  *       defaults ({@link BenchmarkApp#driverDefaults}): none of bindflow's tuning ({@code -Dbenchmark.untuned=false}
- *       leaves the row out, and so does {@code -Dbenchmark.defaults=false}).</li>
+ *       leaves the row out, and so does {@code -Dbenchmark.defaults=false}; {@code none} leaves out this row and the
+ *       one before).</li>
  * </ol>
  * The floor and bindflow rows run in one application, alternating: floor, bindflow, bindflow, floor, half of their
  * bindings each time, so that what drifts over a run falls on both; the other rows run in two halves too.
@@ -122,6 +123,9 @@ class EngineFloorBenchmark {
         // -Dbenchmark.defaults=false: the second application on bindflow's configuration (an A/B of the application order)
         // -Dbenchmark.defaults=none: the floor and bindflow rows only (an A/B of a change to bindflow)
         String second = System.getProperty("benchmark.defaults", "true");
+        if (!List.of("true", "false", "none").contains(second)) {
+            throw new IllegalArgumentException("-Dbenchmark.defaults is true, false or none, not " + second);
+        }
         boolean defaults = Boolean.parseBoolean(second);
         if (!second.equals("none")) {
             rows.add(second("defaults", dir, personas, defaults ? CAMUNDA_DEFAULTS : List.of(), users(run, perPhase, perPhase)));
