@@ -1,8 +1,8 @@
 package com.bindflow.security;
 
+import com.bindflow.shared.RequestHash;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -141,10 +141,6 @@ public final class ApiClients {
     }
 
     private static byte[] sha256(String secret) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return RequestHash.sha256(secret.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -2,8 +2,6 @@ package com.bindflow.shared;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
@@ -21,6 +19,7 @@ import java.util.function.Supplier;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.async.DeferredResult;
 
@@ -55,8 +54,8 @@ public class LongPoll implements SmartLifecycle {
     private final Properties properties;
     private final AtomicInteger waiting = new AtomicInteger();
     private final Set<Waiter<?>> waiters = ConcurrentHashMap.newKeySet();
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("long-poll-timer"));
-    private final ExecutorService checks = Executors.newFixedThreadPool(2, daemon("long-poll-check"));
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("long-poll-timer-"));
+    private final ExecutorService checks = Executors.newFixedThreadPool(2, daemon("long-poll-check-"));
     private volatile boolean running;
 
     public LongPoll(ChangeSignals signals, Properties properties, Optional<MeterRegistry> meters) {
@@ -86,12 +85,8 @@ public class LongPoll implements SmartLifecycle {
 
     /** A strong entity tag of a representation's bytes (a quoted, URL-safe SHA-256 prefix): equal bytes, equal tags. */
     public static String etag(byte[] representation) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(representation);
-            return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22) + "\"";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        byte[] digest = RequestHash.sha256(representation);
+        return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22) + "\"";
     }
 
     /** Whether an {@code If-None-Match} header names this tag ({@code *}, a list, weak tags compared weakly). */
@@ -253,12 +248,10 @@ public class LongPoll implements SmartLifecycle {
         checks.shutdownNow();
     }
 
-    private static ThreadFactory daemon(String name) {
-        AtomicInteger n = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, name + "-" + n.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
+    /** Daemon threads named {@code prefix} and a number from 1. */
+    private static ThreadFactory daemon(String prefix) {
+        CustomizableThreadFactory threads = new CustomizableThreadFactory(prefix);
+        threads.setDaemon(true);
+        return threads;
     }
 }
