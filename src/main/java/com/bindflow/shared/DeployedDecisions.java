@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.engine.RepositoryService;
@@ -16,7 +17,8 @@ import org.camunda.bpm.engine.repository.DecisionDefinition;
  * The latest deployed version of a decision table, parsed once per version and evaluated in memory: no decision
  * history rows (for rules read often whose caller records the outcome itself: fee quotes, payment limits). At most
  * every {@code refresh} a node asks the repository whether a newer version was deployed, so an operator's change
- * reaches every node within that time ({@link Duration#ZERO}: asked on every evaluation, the change applies at once).
+ * reaches every node within that time ({@link Duration#ZERO}: asked on every evaluation, the change applies at once);
+ * while one evaluation asks, the others evaluate the version they have.
  */
 public final class DeployedDecisions implements DecisionTable {
 
@@ -25,7 +27,12 @@ public final class DeployedDecisions implements DecisionTable {
     private final long refreshNanos;
     private final Map<String, Parsed> byKey = new ConcurrentHashMap<>();
 
-    private record Parsed(String definitionId, DmnDecision decision, long checkedAt) {
+    /** A parsed version, when it was last checked against the repository, and whether a thread is checking it now. */
+    private record Parsed(String definitionId, DmnDecision decision, long checkedAt, AtomicBoolean checking) {
+
+        Parsed(String definitionId, DmnDecision decision) {
+            this(definitionId, decision, System.nanoTime(), new AtomicBoolean());
+        }
     }
 
     public DeployedDecisions(RepositoryService repository, DmnEngine dmn, Duration refresh) {
@@ -44,29 +51,43 @@ public final class DeployedDecisions implements DecisionTable {
         return dmn.evaluateDecisionTable(current(decisionKey), variables).getResultList();
     }
 
+    /**
+     * The version in force. Once a version is parsed, one thread at a time asks the repository for a newer one when it
+     * is due, and the others go on with the version they have meanwhile (a payment never waits for another's query);
+     * with a refresh of zero every evaluation asks itself. Only the first evaluation of a table waits for its parsing.
+     */
     private DmnDecision current(String key) {
         Parsed parsed = byKey.get(key);
-        if (parsed != null && fresh(parsed)) {
+        if (parsed == null) {
+            return byKey.computeIfAbsent(key, k -> latest(k, null)).decision();
+        }
+        if (fresh(parsed) || (refreshNanos > 0 && !parsed.checking().compareAndSet(false, true))) {
             return parsed.decision();
         }
-        return byKey.compute(key, (k, old) -> {
-            if (old != null && fresh(old)) {
-                return old;
-            }
-            DecisionDefinition latest = repository.createDecisionDefinitionQuery().decisionDefinitionKey(k)
-                    .latestVersion().singleResult();
-            if (latest == null) {
-                throw new IllegalStateException("no decision '" + k + "' is deployed");
-            }
-            if (old != null && old.definitionId().equals(latest.getId())) {
-                return new Parsed(old.definitionId(), old.decision(), System.nanoTime());
-            }
-            try (InputStream model = repository.getDecisionModel(latest.getId())) {
-                return new Parsed(latest.getId(), dmn.parseDecision(k, model), System.nanoTime());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }).decision();
+        try {
+            Parsed latest = latest(key, parsed);
+            byKey.put(key, latest);
+            return latest.decision();
+        } finally {
+            parsed.checking().set(false);   // the replaced entry's flag, or the one kept after a failed query
+        }
+    }
+
+    /** The latest deployed version, parsed unless it is the one {@code known}. */
+    private Parsed latest(String key, Parsed known) {
+        DecisionDefinition latest = repository.createDecisionDefinitionQuery().decisionDefinitionKey(key)
+                .latestVersion().singleResult();
+        if (latest == null) {
+            throw new IllegalStateException("no decision '" + key + "' is deployed");
+        }
+        if (known != null && known.definitionId().equals(latest.getId())) {
+            return new Parsed(known.definitionId(), known.decision());
+        }
+        try (InputStream model = repository.getDecisionModel(latest.getId())) {
+            return new Parsed(latest.getId(), dmn.parseDecision(key, model));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private boolean fresh(Parsed parsed) {
