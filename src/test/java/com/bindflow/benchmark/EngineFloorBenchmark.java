@@ -34,7 +34,9 @@ import org.springframework.util.FileSystemUtils;
  * The floor and bindflow rows run in one application, alternating: floor, bindflow, bindflow, floor, half of their
  * bindings each time, so that what drifts over a run falls on both; the other rows run in two halves too.
  * Prints bindings/s, p50/p99 of one binding and its legs, CPU time per binding (this JVM: application and customers;
- * on a local PostgreSQL also its server's processes), the ratios of bindflow to each other row, and per binding
+ * on a local PostgreSQL also its server's processes) and how much of it the sandbox's stand-ins for the outside systems
+ * used ({@link StandInCpu}: WeChat Pay's, the SMS gateway's… work in production), the ratios of bindflow to each other
+ * row (by bindings/s, by CPU, and by CPU without the stand-ins), and per binding
  * what it asks of the database (statements, commits, rows written to the engine's runtime and history tables and to
  * bindflow's own; on PostgreSQL the bytes the history tables grew), with the load average beside each row. It also
  * prints the commits per binding by thread and tables written; {@code -Dbenchmark.sql=true} adds the statements per
@@ -71,9 +73,10 @@ class EngineFloorBenchmark {
     /** Warm-up bindings per customer before each row (the JIT: the later rows would otherwise have the warmer JVM). */
     private final int warmUp = Integer.getInteger("benchmark.warmup", 15);
     private final JdbcCounters counters = new JdbcCounters();
+    private final StandInCpu standIns = new StandInCpu();
 
     private record Row(String name, BindingDriver.Run run, JdbcCounters.Snapshot db, long historyBytes, long allBytes,
-            double load, double cpuMs, double dbCpuMs) {
+            double load, double cpuMs, double dbCpuMs, double standInMs) {
 
         /** The row's two parts as one: counts added, the per-binding CPU and the load weighted by bindings. */
         Row plus(Row other) {
@@ -82,7 +85,13 @@ class EngineFloorBenchmark {
             return new Row(name, run.plus(other.run()), db.plus(other.db()), historyBytes + other.historyBytes(),
                     allBytes + other.allBytes(), (load * n + other.load() * m) / (n + m),
                     (cpuMs * n + other.cpuMs() * m) / (n + m),
-                    dbCpuMs < 0 || other.dbCpuMs() < 0 ? -1 : (dbCpuMs * n + other.dbCpuMs() * m) / (n + m));
+                    dbCpuMs < 0 || other.dbCpuMs() < 0 ? -1 : (dbCpuMs * n + other.dbCpuMs() * m) / (n + m),
+                    (standInMs * n + other.standInMs() * m) / (n + m));
+        }
+
+        /** The JVM's CPU per binding without the sandbox's stand-ins for the outside systems ({@link StandInCpu}). */
+        double ownCpuMs() {
+            return cpuMs - standInMs;
         }
     }
 
@@ -104,7 +113,7 @@ class EngineFloorBenchmark {
         List<String> floorLean = List.of("--bindflow.history.lean-processes=Binding,EligibilityCheck,OtpVerification,"
                 + "BindingUndo,Unbinding,BindingFloor,EligibilityCheckFloor,OtpVerificationFloor,BindingUndoFloor");
         try (ConfigurableApplicationContext app = BenchmarkApp.start(dir, personas, floorLean,
-                List.of(counters.initializer()), EngineFloor.routes())) {
+                List.of(counters.initializer(), standIns.initializer()), EngineFloor.routes())) {
             EngineFloor.deploy(app.getBean(ProcessEngine.class));
             BindingDriver driver = new BindingDriver(((WebServerApplicationContext) app).getWebServer().getPort());
             List<String> users = users(run, 0, perPhase);   // the floor's need no persona: both rows take the same
@@ -143,7 +152,7 @@ class EngineFloorBenchmark {
      * halves like the first application's rows (each half ends with customers idle while the last bindings finish).
      */
     private Row second(String name, Path dir, Path personas, List<String> args, List<String> users) throws Exception {
-        try (ConfigurableApplicationContext app = BenchmarkApp.start(dir, personas, args, List.of(counters.initializer()))) {
+        try (ConfigurableApplicationContext app = BenchmarkApp.start(dir, personas, args, List.of(counters.initializer(), standIns.initializer()))) {
             BindingDriver driver = new BindingDriver(((WebServerApplicationContext) app).getWebServer().getPort());
             warm(driver, driver::bindflow, users);
             int half = bindings / 2;
@@ -183,16 +192,18 @@ class EngineFloorBenchmark {
         long historyBytes = bytes(jdbc, "act_hi_%");
         long allBytes = bytes(jdbc, "%");
         long cpu = cpuNanos();
+        long standIn = standIns.nanos();
         long dbCpu = postgresCpuMillis();
         BindingDriver.Run result = driver.run(binder, measured, List.of(), parallel);
         JdbcCounters.Snapshot db = counters.snapshot().minus(before);
         double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         long dbCpuAfter = postgresCpuMillis();
         double cpuMs = (cpuNanos() - cpu) / 1e6 / measured.size();
-        System.out.printf("EngineFloorBenchmark row %s: %d bindings, %.1f bindings/s, CPU %.0f ms per binding%n", name,
-                measured.size(), result.perSecond(), cpuMs);
+        double standInMs = (standIns.nanos() - standIn) / 1e6 / measured.size();
+        System.out.printf("EngineFloorBenchmark row %s: %d bindings, %.1f bindings/s, CPU %.0f ms per binding "
+                + "(the stand-ins %.1f)%n", name, measured.size(), result.perSecond(), cpuMs, standInMs);
         return new Row(name, result, db, bytes(jdbc, "act_hi_%") - historyBytes, bytes(jdbc, "%") - allBytes, load,
-                cpuMs, dbCpuAfter < 0 || dbCpu < 0 ? -1 : (double) (dbCpuAfter - dbCpu) / measured.size());
+                cpuMs, dbCpuAfter < 0 || dbCpu < 0 ? -1 : (double) (dbCpuAfter - dbCpu) / measured.size(), standInMs);
     }
 
     /**
@@ -245,13 +256,14 @@ class EngineFloorBenchmark {
     private void print(List<Row> rows) {
         System.out.printf("%nEngineFloorBenchmark: %d bindings to their end over REST, %d customers in parallel, %s, %d cores%n",
                 bindings, parallel, BenchmarkApp.database(), Runtime.getRuntime().availableProcessors());
-        System.out.printf("  %-9s %9s %8s %8s %9s %9s  %s   %s%n", "row", "binds/s", "p50 ms", "p99 ms", "CPU ms", "DB CPU",
+        System.out.printf("  %-9s %9s %8s %8s %9s %9s %9s  %s   %s%n", "row", "binds/s", "p50 ms", "p99 ms", "CPU ms",
+                "stand-ins", "DB CPU",
                 BindingDriver.LEGS.stream().map(l -> String.format("%-20s", l)).collect(Collectors.joining(" ")),
                 "load");
         for (Row row : rows) {
             BindingDriver.Run r = row.run();
-            System.out.printf("  %-9s %9.1f %8d %8d %9.0f %9s  %s   %.1f%n", row.name(), r.perSecond(), r.p(0.50), r.p(0.99),
-                    row.cpuMs(), row.dbCpuMs() < 0 ? "n/a" : String.format("%.0f", row.dbCpuMs()),
+            System.out.printf("  %-9s %9.1f %8d %8d %9.0f %9.1f %9s  %s   %.1f%n", row.name(), r.perSecond(), r.p(0.50),
+                    r.p(0.99), row.cpuMs(), row.standInMs(), row.dbCpuMs() < 0 ? "n/a" : String.format("%.0f", row.dbCpuMs()),
                     IntStream.range(0, BindingDriver.LEGS.size()).mapToObj(i -> String.format("p50 %6.0f ms        ",
                             r.legMedianMs(i))).collect(Collectors.joining(" ")), row.load());
         }
@@ -261,6 +273,10 @@ class EngineFloorBenchmark {
                         r == rows.get(0) ? "≥ 0.8" : "≥ 1.5")).collect(Collectors.joining()));
         System.out.printf("            by CPU per binding (JVM, customers included):%s%n", rows.stream().filter(r -> r != bindflow)
                 .map(r -> String.format("   %s/bindflow %.2f", r.name(), r.cpuMs() / bindflow.cpuMs()))
+                .collect(Collectors.joining()));
+        // what bindflow itself costs: the JVM's CPU without the stand-ins' (WeChat's, the SMS gateway's… work)
+        System.out.printf("            by CPU per binding without the sandbox's stand-ins (JVM):%s%n", rows.stream()
+                .filter(r -> r != bindflow).map(r -> String.format("   %s/bindflow %.2f", r.name(), r.ownCpuMs() / bindflow.ownCpuMs()))
                 .collect(Collectors.joining()));
         if (bindflow.dbCpuMs() >= 0) {
             System.out.printf("            by CPU per binding, JVM + PostgreSQL server:%s%n", rows.stream()
