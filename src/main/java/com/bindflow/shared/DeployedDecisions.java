@@ -12,15 +12,19 @@ import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The latest deployed version of a decision table, parsed once per version and evaluated in memory: no decision
  * history rows (for rules read often whose caller records the outcome itself: fee quotes, payment limits). At most
  * every {@code refresh} a node asks the repository whether a newer version was deployed, so an operator's change
  * reaches every node within that time ({@link Duration#ZERO}: asked on every evaluation, the change applies at once);
- * while one evaluation asks, the others evaluate the version they have.
+ * while one evaluation asks, the others evaluate the version they have, and a look-up that fails keeps it.
  */
 public final class DeployedDecisions implements DecisionTable {
+
+    private static final Logger log = LoggerFactory.getLogger(DeployedDecisions.class);
 
     private final RepositoryService repository;
     private final DmnEngine dmn;
@@ -53,8 +57,10 @@ public final class DeployedDecisions implements DecisionTable {
 
     /**
      * The version in force. Once a version is parsed, one thread at a time asks the repository for a newer one when it
-     * is due, and the others go on with the version they have meanwhile (a payment never waits for another's query);
-     * with a refresh of zero every evaluation asks itself. Only the first evaluation of a table waits for its parsing.
+     * is due (and parses it, if there is one), and the others go on with the version they have meanwhile: a payment
+     * never waits for another's look-up. With a refresh of zero every evaluation asks itself. A look-up that fails
+     * keeps the version in force until the next look-up is due. Only a table's first evaluation has no version
+     * to fall back on: it waits for the look-up and the parsing, and fails with them.
      */
     private DmnDecision current(String key) {
         Parsed parsed = byKey.get(key);
@@ -65,11 +71,21 @@ public final class DeployedDecisions implements DecisionTable {
             return parsed.decision();
         }
         try {
+            Parsed now = byKey.get(key);
+            if (now != parsed) {   // another thread replaced it since this one read it
+                return now.decision();
+            }
             Parsed latest = latest(key, parsed);
-            byKey.put(key, latest);
+            byKey.replace(key, parsed, latest);
             return latest.decision();
+        } catch (RuntimeException e) {
+            // the version in force stays until the next look-up is due (one warning per refresh, not per payment)
+            byKey.replace(key, parsed, new Parsed(parsed.definitionId(), parsed.decision()));
+            log.warn("could not look up the latest version of decision '{}'; the version in force ({}) stays: {}", key,
+                    parsed.definitionId(), e.toString());
+            return parsed.decision();
         } finally {
-            parsed.checking().set(false);   // the replaced entry's flag, or the one kept after a failed query
+            parsed.checking().set(false);   // the replaced entry's flag, or the one kept after a failed look-up
         }
     }
 

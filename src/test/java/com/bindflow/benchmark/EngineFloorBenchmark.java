@@ -152,7 +152,8 @@ class EngineFloorBenchmark {
      * halves like the first application's rows (each half ends with customers idle while the last bindings finish).
      */
     private Row second(String name, Path dir, Path personas, List<String> args, List<String> users) throws Exception {
-        try (ConfigurableApplicationContext app = BenchmarkApp.start(dir, personas, args, List.of(counters.initializer(), standIns.initializer()))) {
+        try (ConfigurableApplicationContext app = BenchmarkApp.start(dir, personas, args,
+                List.of(counters.initializer(), standIns.initializer()))) {
             BindingDriver driver = new BindingDriver(((WebServerApplicationContext) app).getWebServer().getPort());
             warm(driver, driver::bindflow, users);
             int half = bindings / 2;
@@ -263,7 +264,8 @@ class EngineFloorBenchmark {
         for (Row row : rows) {
             BindingDriver.Run r = row.run();
             System.out.printf("  %-9s %9.1f %8d %8d %9.0f %9.1f %9s  %s   %.1f%n", row.name(), r.perSecond(), r.p(0.50),
-                    r.p(0.99), row.cpuMs(), row.standInMs(), row.dbCpuMs() < 0 ? "n/a" : String.format("%.0f", row.dbCpuMs()),
+                    r.p(0.99), row.cpuMs(), row.standInMs(),
+                    row.dbCpuMs() < 0 ? "n/a" : String.format("%.0f", row.dbCpuMs()),
                     IntStream.range(0, BindingDriver.LEGS.size()).mapToObj(i -> String.format("p50 %6.0f ms        ",
                             r.legMedianMs(i))).collect(Collectors.joining(" ")), row.load());
         }
@@ -276,7 +278,8 @@ class EngineFloorBenchmark {
                 .collect(Collectors.joining()));
         // what bindflow itself costs: the JVM's CPU without the stand-ins' (WeChat's, the SMS gateway's… work)
         System.out.printf("            by CPU per binding without the sandbox's stand-ins (JVM):%s%n", rows.stream()
-                .filter(r -> r != bindflow).map(r -> String.format("   %s/bindflow %.2f", r.name(), r.ownCpuMs() / bindflow.ownCpuMs()))
+                .filter(r -> r != bindflow)
+                .map(r -> String.format("   %s/bindflow %.2f", r.name(), r.ownCpuMs() / bindflow.ownCpuMs()))
                 .collect(Collectors.joining()));
         if (bindflow.dbCpuMs() >= 0) {
             System.out.printf("            by CPU per binding, JVM + PostgreSQL server:%s%n", rows.stream()

@@ -30,10 +30,11 @@ import org.springframework.util.ClassUtils;
  * WeChat Pay's, the SMS gateway's, the face and identity providers' and JD Finance's, on their side of the network,
  * not bindflow's. Counted, as thread CPU time: every call of a stand-in port adapter ({@link #STAND_INS}, from the
  * jobs that call them), every request to a {@code /sandbox/} address but the floor's (the SMS the customer reads,
- * the approval on WeChat's page), from the first filter on, and the sandbox WeChat's notifier threads (it signs and
- * encrypts each notification and sends it). Not counted (so the stand-ins' share is if anything too small): Tomcat's
- * work before the first filter on those requests, and the customers' HTTP client on their side. A call made while
- * another is counted on the same thread is not counted twice.
+ * the approval on WeChat's page), from (about) the first filter on, and the sandbox WeChat's notifier threads (it
+ * signs and encrypts each notification and sends it). Not counted (so the stand-ins' share is if anything too small):
+ * Tomcat's work before the filter on those requests, the customers' HTTP client on their side, the notifier's HTTP
+ * client's own I/O thread, and the sandbox WeChat's redelivery on the scheduler's thread. A call made while another
+ * is counted on the same thread is not counted twice.
  */
 final class StandInCpu {
 
@@ -48,6 +49,9 @@ final class StandInCpu {
     private final LongAdder nanos = new LongAdder();
 
     ApplicationContextInitializer<ConfigurableApplicationContext> initializer() {
+        if (!THREADS.isCurrentThreadCpuTimeSupported() || !THREADS.isThreadCpuTimeEnabled()) {
+            throw new IllegalStateException("this JVM does not measure threads' CPU time (the stand-ins' share)");
+        }
         return context -> {
             context.getBeanFactory().addBeanPostProcessor(new BeanPostProcessor() {
                 @Override
@@ -63,7 +67,7 @@ final class StandInCpu {
             });
             ((GenericApplicationContext) context).registerBean("standInCpuFilter", FilterRegistrationBean.class, () -> {
                 Filter filter = (request, response, chain) -> {
-                    String path = ((HttpServletRequest) request).getRequestURI();
+                    String path = ((HttpServletRequest) request).getServletPath();   // without a context path
                     if (path.startsWith("/sandbox/") && !path.startsWith("/sandbox/floor/")) {
                         try {
                             counted(() -> {

@@ -9,6 +9,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -29,7 +30,7 @@ class DeployedDecisionsTest {
 
     private final RepositoryService repository = mock(RepositoryService.class);
     /** What the repository answers when asked for the latest version: the version's id, or it blocks or fails. */
-    private final AtomicReference<java.util.concurrent.Callable<String>> latest = new AtomicReference<>(() -> "v1");
+    private final AtomicReference<Callable<String>> latest = new AtomicReference<>(() -> "v1");
     private final AtomicInteger lookups = new AtomicInteger();
     private final ExecutorService other = Executors.newSingleThreadExecutor();
 
@@ -77,7 +78,8 @@ class DeployedDecisionsTest {
 
     @Test
     void whileOneEvaluationAsksForANewerVersionTheOthersEvaluateTheVersionTheyHave() throws Exception {
-        DeployedDecisions decisions = new DeployedDecisions(repository, DmnDecisions.javaFeelEngine(), Duration.ofNanos(1));
+        DeployedDecisions decisions = new DeployedDecisions(repository, DmnDecisions.javaFeelEngine(),
+                Duration.ofNanos(1));
         assertThat(version(decisions)).isEqualTo("v1");
 
         CountDownLatch asking = new CountDownLatch(1);
@@ -88,38 +90,57 @@ class DeployedDecisionsTest {
             return "v2";
         });
         Future<Object> asker = other.submit(() -> version(decisions));
-        assertThat(asking.await(10, TimeUnit.SECONDS)).isTrue();
-        // the version is due to be checked again, but another evaluation is checking it: this one does not wait
-        Object meanwhile = CompletableFuture.supplyAsync(() -> version(decisions)).get(5, TimeUnit.SECONDS);
-        assertThat(meanwhile).isEqualTo("v1");
-        assertThat(lookups).hasValue(2);
-
-        answer.countDown();
+        try {
+            assertThat(asking.await(10, TimeUnit.SECONDS)).isTrue();
+            // the version is due to be checked again, but another evaluation is checking it: this one does not wait
+            Object meanwhile = CompletableFuture.supplyAsync(() -> version(decisions)).get(5, TimeUnit.SECONDS);
+            assertThat(meanwhile).isEqualTo("v1");
+            assertThat(lookups).hasValue(2);
+        } finally {
+            answer.countDown();
+        }
         assertThat(asker.get(10, TimeUnit.SECONDS)).isEqualTo("v2");
         latest.set(() -> "v2");
         assertThat(version(decisions)).isEqualTo("v2");
     }
 
     @Test
-    void aLookupThatFailsKeepsTheVersionInForceAndTheNextEvaluationAsksAgain() {
-        DeployedDecisions decisions = new DeployedDecisions(repository, DmnDecisions.javaFeelEngine(), Duration.ofNanos(1));
+    void aLookupThatFailsKeepsTheVersionInForceAndTheNextDueEvaluationAsksAgain() {
+        DeployedDecisions decisions = new DeployedDecisions(repository, DmnDecisions.javaFeelEngine(),
+                Duration.ofNanos(1));
         assertThat(version(decisions)).isEqualTo("v1");
         latest.set(() -> {
             throw new IllegalStateException("database gone");
         });
-        assertThatThrownBy(() -> version(decisions)).hasMessageContaining("database gone");
+        assertThat(version(decisions)).isEqualTo("v1");
+        assertThat(version(decisions)).isEqualTo("v1");
+        assertThat(lookups).hasValue(3);
         latest.set(() -> "v2");
         assertThat(version(decisions)).isEqualTo("v2");
     }
 
     @Test
+    void aTableWhoseFirstLookupFailsHasNoVersionToFallBackOn() {
+        DeployedDecisions decisions = new DeployedDecisions(repository, DmnDecisions.javaFeelEngine(),
+                Duration.ofHours(1));
+        latest.set(() -> {
+            throw new IllegalStateException("database gone");
+        });
+        assertThatThrownBy(() -> version(decisions)).hasMessageContaining("database gone");
+        latest.set(() -> "v1");
+        assertThat(version(decisions)).isEqualTo("v1");
+    }
+
+    @Test
     void aFreshVersionIsNotLookedUpAgainAndWithNoRefreshEveryEvaluationLooksUp() {
-        DeployedDecisions cached = new DeployedDecisions(repository, DmnDecisions.javaFeelEngine(), Duration.ofHours(1));
+        DeployedDecisions cached = new DeployedDecisions(repository, DmnDecisions.javaFeelEngine(),
+                Duration.ofHours(1));
         version(cached);
         version(cached);
         assertThat(lookups).hasValue(1);
 
-        DeployedDecisions atOnce = new DeployedDecisions(repository, DmnDecisions.javaFeelEngine(), Duration.ZERO);
+        DeployedDecisions atOnce = new DeployedDecisions(repository, DmnDecisions.javaFeelEngine(),
+                Duration.ZERO);
         version(atOnce);
         latest.set(() -> "v2");
         assertThat(version(atOnce)).isEqualTo("v2");
