@@ -82,11 +82,12 @@ class EngineFloorBenchmark {
         Row plus(Row other) {
             int n = run.bindings();
             int m = other.run().bindings();
+            java.util.function.DoubleBinaryOperator weighted = (mine, theirs) -> (mine * n + theirs * m) / (n + m);
             return new Row(name, run.plus(other.run()), db.plus(other.db()), historyBytes + other.historyBytes(),
-                    allBytes + other.allBytes(), (load * n + other.load() * m) / (n + m),
-                    (cpuMs * n + other.cpuMs() * m) / (n + m),
-                    dbCpuMs < 0 || other.dbCpuMs() < 0 ? -1 : (dbCpuMs * n + other.dbCpuMs() * m) / (n + m),
-                    (standInMs * n + other.standInMs() * m) / (n + m));
+                    allBytes + other.allBytes(), weighted.applyAsDouble(load, other.load()),
+                    weighted.applyAsDouble(cpuMs, other.cpuMs()),
+                    dbCpuMs < 0 || other.dbCpuMs() < 0 ? -1 : weighted.applyAsDouble(dbCpuMs, other.dbCpuMs()),
+                    weighted.applyAsDouble(standInMs, other.standInMs()));
         }
 
         /** The JVM's CPU per binding without the sandbox's stand-ins for the outside systems ({@link StandInCpu}). */

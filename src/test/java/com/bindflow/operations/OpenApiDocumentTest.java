@@ -2,7 +2,9 @@ package com.bindflow.operations;
 
 import com.bindflow.support.ApiTestSupport;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -50,17 +52,30 @@ class OpenApiDocumentTest extends ApiTestSupport {
         return routes;
     }
 
+    /** An entry of a path in the document: the path, its key (a method) and its node. */
+    private record Operation(String path, String method, JsonNode node) {
+
+        String where() {
+            return method + " " + path;
+        }
+    }
+
+    /** Every entry of every path of the document's {@code paths}. */
+    private static List<Operation> operations(JsonNode paths) {
+        List<Operation> operations = new ArrayList<>();
+        paths.fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(
+                op -> operations.add(new Operation(path.getKey(), op.getKey(), op.getValue()))));
+        return operations;
+    }
+
     @Test
     void everyApiRouteIsInTheDocumentWithItsMethodsAndNothingElse() throws Exception {
         JsonNode paths = document().path("paths");
         Set<String> documented = new TreeSet<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> path = it.next();
-            path.getValue().fieldNames().forEachRemaining(m -> {
-                if (Set.of("get", "put", "post", "delete", "patch", "head", "options").contains(m)) {
-                    documented.add(m.toUpperCase() + " " + path.getKey());
-                }
-            });
+        for (Operation op : operations(paths)) {
+            if (Set.of("get", "put", "post", "delete", "patch", "head", "options").contains(op.method())) {
+                documented.add(op.method().toUpperCase() + " " + op.path());
+            }
         }
         Set<String> routes = routes();
         Assertions.assertThat(routes).as("the controllers' /api routes").hasSizeGreaterThan(20);
@@ -76,25 +91,21 @@ class OpenApiDocumentTest extends ApiTestSupport {
         Assertions.assertThat(doc.path("components").path("schemas").path(ApiDocumentation.PROBLEM).path("example")
                 .path("field").asText()).as(doc.path("components").toString()).isEqualTo("channel");
         int errors = 0;
-        for (Iterator<Map.Entry<String, JsonNode>> it = doc.path("paths").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> path = it.next();
-            for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {
-                Map.Entry<String, JsonNode> op = ops.next();
-                String where = op.getKey() + " " + path.getKey();
-                JsonNode responses = op.getValue().path("responses");
-                Assertions.assertThat(responses.has("400") && responses.has("401") && responses.has("500")).as(where).isTrue();
-                for (Iterator<Map.Entry<String, JsonNode>> rs = responses.fields(); rs.hasNext(); ) {
-                    Map.Entry<String, JsonNode> r = rs.next();
-                    if (r.getKey().startsWith("4") || r.getKey().startsWith("5")) {
-                        errors++;
-                        Assertions.assertThat(r.getValue().path("content").fieldNames()).toIterable().as(where + " " + r.getKey())
-                                .containsExactly("application/problem+json");
-                    }
+        for (Operation op : operations(doc.path("paths"))) {
+            String where = op.where();
+            JsonNode responses = op.node().path("responses");
+            Assertions.assertThat(responses.has("400") && responses.has("401") && responses.has("500")).as(where).isTrue();
+            for (Iterator<Map.Entry<String, JsonNode>> rs = responses.fields(); rs.hasNext(); ) {
+                Map.Entry<String, JsonNode> r = rs.next();
+                if (r.getKey().startsWith("4") || r.getKey().startsWith("5")) {
+                    errors++;
+                    Assertions.assertThat(r.getValue().path("content").fieldNames()).toIterable().as(where + " " + r.getKey())
+                            .containsExactly("application/problem+json");
                 }
-                boolean open = path.getKey().startsWith("/api/wechat/notifications");
-                Assertions.assertThat(op.getValue().has("security") && op.getValue().path("security").isEmpty())
-                        .as(where + ": open only for WeChat Pay's signed notifications").isEqualTo(open);
             }
+            boolean open = op.path().startsWith("/api/wechat/notifications");
+            Assertions.assertThat(op.node().has("security") && op.node().path("security").isEmpty())
+                    .as(where + ": open only for WeChat Pay's signed notifications").isEqualTo(open);
         }
         Assertions.assertThat(errors).isGreaterThan(100);
         Assertions.assertThat(doc.path("paths").path("/api/bindings").path("post").path("requestBody").toString())
@@ -105,23 +116,19 @@ class OpenApiDocumentTest extends ApiTestSupport {
     void everyAnswerThatShowsABindingDeclaresItsTagAndTheReadDeclares304() throws Exception {
         JsonNode paths = document().path("paths");
         Set<String> tagged = new TreeSet<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> path = it.next();
-            for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {
-                Map.Entry<String, JsonNode> op = ops.next();
-                for (Iterator<Map.Entry<String, JsonNode>> rs = op.getValue().path("responses").fields(); rs.hasNext(); ) {
-                    Map.Entry<String, JsonNode> r = rs.next();
-                    boolean showsBinding = false;   // one binding (a list of them has no tag)
-                    for (JsonNode media : r.getValue().path("content")) {
-                        showsBinding |= media.path("schema").path("$ref").asText().equals("#/components/schemas/BindingView");
-                    }
-                    if (r.getKey().startsWith("2") && showsBinding) {
-                        String where = op.getKey() + " " + path.getKey();
-                        Assertions.assertThat(r.getValue().path("headers").has("ETag")).as(where).isTrue();
-                        Assertions.assertThat(r.getValue().path("headers").has("Content-Location")).as(where)
-                                .isEqualTo(!path.getKey().equals("/api/bindings/{id}"));
-                        tagged.add(where);
-                    }
+        for (Operation op : operations(paths)) {
+            for (Iterator<Map.Entry<String, JsonNode>> rs = op.node().path("responses").fields(); rs.hasNext(); ) {
+                Map.Entry<String, JsonNode> r = rs.next();
+                boolean showsBinding = false;   // one binding (a list of them has no tag)
+                for (JsonNode media : r.getValue().path("content")) {
+                    showsBinding |= media.path("schema").path("$ref").asText().equals("#/components/schemas/BindingView");
+                }
+                if (r.getKey().startsWith("2") && showsBinding) {
+                    String where = op.where();
+                    Assertions.assertThat(r.getValue().path("headers").has("ETag")).as(where).isTrue();
+                    Assertions.assertThat(r.getValue().path("headers").has("Content-Location")).as(where)
+                            .isEqualTo(!op.path().equals("/api/bindings/{id}"));
+                    tagged.add(where);
                 }
             }
         }

@@ -72,14 +72,25 @@ class DeployedDecisionsTest {
                 """.formatted(version);
     }
 
+    /** From now on the repository cannot be asked. */
+    private void lookupsFail() {
+        latest.set(() -> {
+            throw new IllegalStateException("database gone");
+        });
+    }
+
+    /** The table's versions as the repository answers, looked up again once {@code refresh} passed. */
+    private DeployedDecisions decisions(Duration refresh) {
+        return new DeployedDecisions(repository, DmnDecisions.javaFeelEngine(), refresh);
+    }
+
     private static Object version(DeployedDecisions decisions) {
         return decisions.evaluate("limits", Map.of("x", "a")).get(0).get("version");
     }
 
     @Test
     void whileOneEvaluationAsksForANewerVersionTheOthersEvaluateTheVersionTheyHave() throws Exception {
-        DeployedDecisions decisions = new DeployedDecisions(repository, DmnDecisions.javaFeelEngine(),
-                Duration.ofNanos(1));
+        DeployedDecisions decisions = decisions(Duration.ofNanos(1));
         assertThat(version(decisions)).isEqualTo("v1");
 
         CountDownLatch asking = new CountDownLatch(1);
@@ -106,12 +117,9 @@ class DeployedDecisionsTest {
 
     @Test
     void aLookupThatFailsKeepsTheVersionInForceAndTheNextDueEvaluationAsksAgain() {
-        DeployedDecisions decisions = new DeployedDecisions(repository, DmnDecisions.javaFeelEngine(),
-                Duration.ofNanos(1));
+        DeployedDecisions decisions = decisions(Duration.ofNanos(1));
         assertThat(version(decisions)).isEqualTo("v1");
-        latest.set(() -> {
-            throw new IllegalStateException("database gone");
-        });
+        lookupsFail();
         assertThat(version(decisions)).isEqualTo("v1");
         assertThat(version(decisions)).isEqualTo("v1");
         assertThat(lookups).hasValue(3);
@@ -121,11 +129,8 @@ class DeployedDecisionsTest {
 
     @Test
     void aTableWhoseFirstLookupFailsHasNoVersionToFallBackOn() {
-        DeployedDecisions decisions = new DeployedDecisions(repository, DmnDecisions.javaFeelEngine(),
-                Duration.ofHours(1));
-        latest.set(() -> {
-            throw new IllegalStateException("database gone");
-        });
+        DeployedDecisions decisions = decisions(Duration.ofHours(1));
+        lookupsFail();
         assertThatThrownBy(() -> version(decisions)).hasMessageContaining("database gone");
         latest.set(() -> "v1");
         assertThat(version(decisions)).isEqualTo("v1");
@@ -133,14 +138,12 @@ class DeployedDecisionsTest {
 
     @Test
     void aFreshVersionIsNotLookedUpAgainAndWithNoRefreshEveryEvaluationLooksUp() {
-        DeployedDecisions cached = new DeployedDecisions(repository, DmnDecisions.javaFeelEngine(),
-                Duration.ofHours(1));
+        DeployedDecisions cached = decisions(Duration.ofHours(1));
         version(cached);
         version(cached);
         assertThat(lookups).hasValue(1);
 
-        DeployedDecisions atOnce = new DeployedDecisions(repository, DmnDecisions.javaFeelEngine(),
-                Duration.ZERO);
+        DeployedDecisions atOnce = decisions(Duration.ZERO);
         version(atOnce);
         latest.set(() -> "v2");
         assertThat(version(atOnce)).isEqualTo("v2");
