@@ -258,6 +258,7 @@ class EngineFloorBenchmark {
     private void print(List<Row> rows) {
         System.out.printf("%nEngineFloorBenchmark: %d bindings to their end over REST, %d customers in parallel, %s, %d cores%n",
                 bindings, parallel, BenchmarkApp.database(), Runtime.getRuntime().availableProcessors());
+        System.out.println("  machine: " + MachineConditions.describe());
         System.out.printf("  %-9s %9s %8s %8s %9s %9s %9s  %s   %s%n", "row", "binds/s", "p50 ms", "p99 ms", "CPU ms",
                 "stand-ins", "DB CPU",
                 BindingDriver.LEGS.stream().map(l -> String.format("%-20s", l)).collect(Collectors.joining(" ")),

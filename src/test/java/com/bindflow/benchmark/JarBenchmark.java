@@ -96,6 +96,7 @@ class JarBenchmark {
         rows.add(measure("lean, restart", lean, app, dir.resolve("lean"), personas, 3 * (bindings + parallel)));
         System.out.printf("%nJarBenchmark: java %s %s -jar …, %d bindings over REST with %d customers in parallel, %d cores%n",
                 System.getProperty("java.version"), heap, bindings, parallel, Runtime.getRuntime().availableProcessors());
+        System.out.println("  machine: " + MachineConditions.describe());
         if (!extra.isEmpty()) {
             System.out.println("  lean row with " + String.join(" ", extra));
         }

@@ -83,11 +83,8 @@ class PaymentBenchmark {
             http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             seedActiveBindings(app.getBean(JdbcTemplate.class));
 
-            System.out.printf("%nPaymentBenchmark: %d customers, %s, %d cores, Java %s, collector %s, max heap %d MB, "
-                            + "%d s warm-up per mode%n", customers, BenchmarkApp.database(),
-                    Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
-                    ManagementFactory.getGarbageCollectorMXBeans().stream().map(java.lang.management.GarbageCollectorMXBean::getName)
-                            .collect(java.util.stream.Collectors.joining("/")), Runtime.getRuntime().maxMemory() >> 20, warmUpSeconds);
+            System.out.printf("%nPaymentBenchmark: %d customers, %s, %s, %d s warm-up per mode%n  machine: %s%n", customers,
+                    BenchmarkApp.database(), jvm(), warmUpSeconds, MachineConditions.describe());
             closedLoop("warm-up (not measured)", this::inProcess, 6_000);
             closedLoop("warm-up REST (not measured)", this::overRest, 3_000);
             openLoop("warm-up (not measured)", this::inProcess, warmUpSeconds);
@@ -105,7 +102,7 @@ class PaymentBenchmark {
         }
     }
 
-    private interface Call {
+    interface Call {
         void authorize(long n) throws Exception;
     }
 
@@ -114,7 +111,7 @@ class PaymentBenchmark {
      * hidden). 64 senders, sender k sends requests k, k + 64, …, each sleeping until its request is due: one thread
      * wake-up per request (a dispatcher handing requests to a pool added a second one, ≈ 0.1–0.5 ms on this machine).
      */
-    private void openLoop(String name, Call call, int seconds) throws Exception {
+    void openLoop(String name, Call call, int seconds) throws Exception {
         int total = rate * seconds;
         int senders = 64;
         long[] latencies = new long[total];
@@ -193,6 +190,18 @@ class PaymentBenchmark {
                 (db.rows("bindflow") + db.rows("engine-other") + db.rows("bytearray")) / n,
                 db.rows().entrySet().stream().map(e -> String.format("%s %.2f", e.getKey(), e.getValue() / n))
                         .collect(java.util.stream.Collectors.joining(", ")));
+    }
+
+    /** The cores, the JVM and its collector and heap: what a run's latencies depend on besides the code. */
+    static String jvm() {
+        return String.format("%d cores, Java %s, collector %s, max heap %d MB", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"), ManagementFactory.getGarbageCollectorMXBeans().stream()
+                        .map(java.lang.management.GarbageCollectorMXBean::getName)
+                        .collect(java.util.stream.Collectors.joining("/")), Runtime.getRuntime().maxMemory() >> 20);
+    }
+
+    int seconds() {
+        return seconds;
     }
 
     private static long cpuNanos() {
