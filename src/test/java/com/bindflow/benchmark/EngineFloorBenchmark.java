@@ -255,6 +255,12 @@ class EngineFloorBenchmark {
         return bytes == null ? 0 : bytes;
     }
 
+    /** Each other row's figure over bindflow's: "   name/bindflow 0.00" for each. */
+    private static String perBindflow(List<Row> rows, Row bindflow, java.util.function.ToDoubleFunction<Row> figure) {
+        return rows.stream().filter(r -> r != bindflow).map(r -> String.format("   %s/bindflow %.2f", r.name(),
+                figure.applyAsDouble(r) / figure.applyAsDouble(bindflow))).collect(Collectors.joining());
+    }
+
     private void print(List<Row> rows) {
         System.out.printf("%nEngineFloorBenchmark: %d bindings to their end over REST, %d customers in parallel, %s, %d cores%n",
                 bindings, parallel, BenchmarkApp.database(), Runtime.getRuntime().availableProcessors());
@@ -275,19 +281,14 @@ class EngineFloorBenchmark {
         System.out.printf("  ratios    [bindings/s]%s%n", rows.stream().filter(r -> r != bindflow)
                 .map(r -> String.format("   bindflow/%s %.2f (aim %s)", r.name(), bindflow.run().perSecond() / r.run().perSecond(),
                         r == rows.get(0) ? "≥ 0.8" : "≥ 1.5")).collect(Collectors.joining()));
-        System.out.printf("            by CPU per binding (JVM, customers included):%s%n", rows.stream().filter(r -> r != bindflow)
-                .map(r -> String.format("   %s/bindflow %.2f", r.name(), r.cpuMs() / bindflow.cpuMs()))
-                .collect(Collectors.joining()));
+        System.out.printf("            by CPU per binding (JVM, customers included):%s%n",
+                perBindflow(rows, bindflow, Row::cpuMs));
         // what bindflow itself costs: the JVM's CPU without the stand-ins' (WeChat's, the SMS gateway's… work)
-        System.out.printf("            by CPU per binding without the sandbox's stand-ins (JVM):%s%n", rows.stream()
-                .filter(r -> r != bindflow)
-                .map(r -> String.format("   %s/bindflow %.2f", r.name(), r.ownCpuMs() / bindflow.ownCpuMs()))
-                .collect(Collectors.joining()));
+        System.out.printf("            by CPU per binding without the sandbox's stand-ins (JVM):%s%n",
+                perBindflow(rows, bindflow, Row::ownCpuMs));
         if (bindflow.dbCpuMs() >= 0) {
-            System.out.printf("            by CPU per binding, JVM + PostgreSQL server:%s%n", rows.stream()
-                    .filter(r -> r != bindflow).map(r -> String.format("   %s/bindflow %.2f", r.name(),
-                            (r.cpuMs() + r.dbCpuMs()) / (bindflow.cpuMs() + bindflow.dbCpuMs())))
-                    .collect(Collectors.joining()));
+            System.out.printf("            by CPU per binding, JVM + PostgreSQL server:%s%n",
+                    perBindflow(rows, bindflow, r -> r.cpuMs() + r.dbCpuMs()));
         }
         System.out.printf("  per binding (measured bindings only; incl. the polling GETs and the app's background pollers):%n");
         System.out.printf("  %-9s %8s %8s %8s %9s %9s %9s %9s %9s %12s %12s%n", "row", "HTTP req", "stmts", "writes",
