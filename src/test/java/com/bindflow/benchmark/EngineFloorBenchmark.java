@@ -18,8 +18,13 @@ import org.springframework.util.FileSystemUtils;
 
 /**
  * A benchmark, not a test (surefire's default includes skip it): a binding's cost against the engine's own floor, in
- * one run on one database. Four rows, each N bindings with C customers in parallel over REST, after a warm-up of W
- * bindings per customer ({@code -Dbenchmark.warmup}, 15):
+ * one run on one database. Four rows, each N bindings with C customers in parallel over REST, after a warm-up in rounds
+ * of W bindings per customer ({@code -Dbenchmark.warmup}, 15) of each row of the application, repeated until the JIT
+ * compilers have quietened: their CPU at most a share {@code -Dbenchmark.jit-quiet} of the JVM's in a round (0.15), or
+ * {@code -Dbenchmark.warmup-rounds} rounds (4). They never quite stop on this code base (H2, 2 cores: 40, 18, 16, 15,
+ * 15, 13 ms of a binding's ~100 in six rounds of 240 bindings), and a row measured while they still work hard pays for
+ * them, the row that runs first most; so each round's figure is printed, and each row's compilers' CPU per binding
+ * beside its figures ("JIT ms"):
  * <ol>
  *   <li><b>floor</b>: the binding's processes with no-op delegates ({@link EngineFloor}), the same steps, on bindflow's
  *       engine configuration;</li>
@@ -70,13 +75,19 @@ class EngineFloorBenchmark {
 
     private final int bindings = Integer.getInteger("benchmark.bindings", 100);
     private final int parallel = Integer.getInteger("benchmark.parallel", 8);
-    /** Warm-up bindings per customer before each row (the JIT: the later rows would otherwise have the warmer JVM). */
+    /** Warm-up bindings per customer and round before each row (the JIT: the later rows would otherwise have the warmer JVM). */
     private final int warmUp = Integer.getInteger("benchmark.warmup", 15);
+    /** The most warm-up rounds: the compilers may never be quite done. */
+    private final int warmUpRounds = Integer.getInteger("benchmark.warmup-rounds", 4);
+    /** The JIT compilers' share of the JVM's CPU in a warm-up round under which the round ends the warm-up. */
+    private final double jitQuiet = Double.parseDouble(System.getProperty("benchmark.jit-quiet", "0.15"));
     private final JdbcCounters counters = new JdbcCounters();
     private final StandInCpu standIns = new StandInCpu();
+    /** The floor and bindflow rows' ratio in each pair of halves (what drifted over the run shows as a difference). */
+    private String halves = "";
 
     private record Row(String name, BindingDriver.Run run, JdbcCounters.Snapshot db, long historyBytes, long allBytes,
-            double load, double cpuMs, double dbCpuMs, double standInMs) {
+            double load, double cpuMs, double dbCpuMs, double standInMs, double jitMs) {
 
         /** The row's two parts as one: counts added, the per-binding CPU and the load weighted by bindings. */
         Row plus(Row other) {
@@ -87,7 +98,7 @@ class EngineFloorBenchmark {
                     allBytes + other.allBytes(), weighted.applyAsDouble(load, other.load()),
                     weighted.applyAsDouble(cpuMs, other.cpuMs()),
                     dbCpuMs < 0 || other.dbCpuMs() < 0 ? -1 : weighted.applyAsDouble(dbCpuMs, other.dbCpuMs()),
-                    weighted.applyAsDouble(standInMs, other.standInMs()));
+                    weighted.applyAsDouble(standInMs, other.standInMs()), weighted.applyAsDouble(jitMs, other.jitMs()));
         }
 
         /** The JVM's CPU per binding without the sandbox's stand-ins for the outside systems ({@link StandInCpu}). */
@@ -101,12 +112,15 @@ class EngineFloorBenchmark {
         if (bindings < 2) {
             throw new IllegalArgumentException("-Dbenchmark.bindings must be at least 2: every row runs in two halves");
         }
+        if (warmUp < 1 || warmUpRounds < 1) {
+            throw new IllegalArgumentException("-Dbenchmark.warmup and -Dbenchmark.warmup-rounds must be at least 1");
+        }
         Path dir = Path.of("target", "engine-floor");
         FileSystemUtils.deleteRecursively(dir);
         Files.createDirectories(dir);
         // users unique per run (PostgreSQL keeps earlier runs' bindings): r<run>-<phase>-<i>
         String run = Long.toString(System.currentTimeMillis() / 1000 % 1_000_000, 36);
-        int perPhase = bindings + parallel * warmUp;
+        int perPhase = bindings + parallel * warmUp * warmUpRounds;
         Path personas = BenchmarkApp.writePersonas(dir.resolve("personas.json"), "r" + run + "-", 3 * perPhase, i -> false);
         List<Row> rows = new ArrayList<>();
 
@@ -118,8 +132,7 @@ class EngineFloorBenchmark {
             EngineFloor.deploy(app.getBean(ProcessEngine.class));
             BindingDriver driver = new BindingDriver(((WebServerApplicationContext) app).getWebServer().getPort());
             List<String> users = users(run, 0, perPhase);   // the floor's need no persona: both rows take the same
-            warm(driver, driver::floor, users);
-            warm(driver, driver::bindflow, users);
+            warm(driver, users, List.of(driver::floor, driver::bindflow));
             // floor, bindflow, bindflow, floor: half of each row before the other's half and after it, so whatever
             // drifts over the run (the JIT, the database's growth, the machine) falls on both rows alike
             int half = bindings / 2;
@@ -127,6 +140,9 @@ class EngineFloorBenchmark {
             Row bindflowFirst = measure("bindflow", app, driver, driver::bindflow, users.subList(0, half));
             Row bindflowSecond = measure("bindflow", app, driver, driver::bindflow, users.subList(half, bindings));
             Row floorSecond = measure("floor", app, driver, driver::floor, users.subList(half, bindings));
+            halves = String.format("bindflow/floor by halves: %.2f (floor first), %.2f (floor second)",
+                    bindflowFirst.run().perSecond() / floorFirst.run().perSecond(),
+                    bindflowSecond.run().perSecond() / floorSecond.run().perSecond());
             rows.add(floorFirst.plus(floorSecond));
             rows.add(bindflowFirst.plus(bindflowSecond));
         }
@@ -156,7 +172,7 @@ class EngineFloorBenchmark {
         try (ConfigurableApplicationContext app = BenchmarkApp.start(dir, personas, args,
                 List.of(counters.initializer(), standIns.initializer()))) {
             BindingDriver driver = new BindingDriver(((WebServerApplicationContext) app).getWebServer().getPort());
-            warm(driver, driver::bindflow, users);
+            warm(driver, users, List.of(driver::bindflow));
             int half = bindings / 2;
             return measure(name, app, driver, driver::bindflow, users.subList(0, half))
                     .plus(measure(name, app, driver, driver::bindflow, users.subList(half, bindings)));
@@ -167,9 +183,37 @@ class EngineFloorBenchmark {
         return IntStream.range(from, from + count).mapToObj(i -> "r" + run + "-" + i).collect(Collectors.toList());
     }
 
-    /** The warm-up: one binding per customer per round, with the users after the measured ones. */
-    private void warm(BindingDriver driver, BindingDriver.Binder binder, List<String> users) throws Exception {
-        driver.run(binder, users.subList(bindings, users.size()), List.of(), parallel);
+    /**
+     * The warm-up, with the users after the measured ones: rounds of W bindings per customer of each of the rows, until a
+     * round's JIT compilation per binding is quiet or the rounds are used up.
+     */
+    private void warm(BindingDriver driver, List<String> users, List<BindingDriver.Binder> binders) throws Exception {
+        int perRound = parallel * warmUp;
+        for (int round = 0; round < warmUpRounds; round++) {
+            List<String> roundUsers = users.subList(bindings + round * perRound, bindings + (round + 1) * perRound);
+            long jit = jitMillis();
+            long cpu = cpuNanos();
+            for (BindingDriver.Binder binder : binders) {
+                driver.run(binder, roundUsers, List.of(), parallel);
+            }
+            int n = perRound * binders.size();
+            double jitMs = (double) (jitMillis() - jit) / n;
+            double cpuMs = (cpuNanos() - cpu) / 1e6 / n;
+            System.out.printf("EngineFloorBenchmark warm-up round %d: %d bindings, CPU %.0f ms per binding of which the "
+                    + "JIT compilers %.1f%n", round + 1, n, cpuMs, jitMs);
+            if (jit < 0 || jitMs <= jitQuiet * cpuMs) {
+                return;
+            }
+        }
+    }
+
+    /**
+     * The CPU milliseconds of this JVM's JIT compiler threads so far ("C1 CompilerThre…", "C2 CompilerThre…" in
+     * /proc/self/task; the compilation MXBean's time is wall time, which on a busy machine counts the waits too); -1
+     * where there is no /proc to read.
+     */
+    static long jitMillis() {
+        return ProcCpu.millis(Path.of("/proc/self/task"), name -> name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler"));
     }
 
     private Row measure(String name, ConfigurableApplicationContext app, BindingDriver driver, BindingDriver.Binder binder,
@@ -196,16 +240,18 @@ class EngineFloorBenchmark {
         long cpu = cpuNanos();
         long standIn = standIns.nanos();
         long dbCpu = postgresCpuMillis();
+        long jit = jitMillis();
         BindingDriver.Run result = driver.run(binder, measured, List.of(), parallel);
         JdbcCounters.Snapshot db = counters.snapshot().minus(before);
         double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         long dbCpuAfter = postgresCpuMillis();
         double cpuMs = (cpuNanos() - cpu) / 1e6 / measured.size();
         double standInMs = (standIns.nanos() - standIn) / 1e6 / measured.size();
+        double jitMs = (double) (jitMillis() - jit) / measured.size();
         System.out.printf("EngineFloorBenchmark row %s: %d bindings, %.1f bindings/s, CPU %.0f ms per binding "
-                + "(the stand-ins %.1f)%n", name, measured.size(), result.perSecond(), cpuMs, standInMs);
+                + "(the stand-ins %.1f, JIT %.1f)%n", name, measured.size(), result.perSecond(), cpuMs, standInMs, jitMs);
         return new Row(name, result, db, bytes(jdbc, "act_hi_%") - historyBytes, bytes(jdbc, "%") - allBytes, load,
-                cpuMs, dbCpuAfter < 0 || dbCpu < 0 ? -1 : (double) (dbCpuAfter - dbCpu) / measured.size(), standInMs);
+                cpuMs, dbCpuAfter < 0 || dbCpu < 0 ? -1 : (double) (dbCpuAfter - dbCpu) / measured.size(), standInMs, jitMs);
     }
 
     /**
@@ -213,30 +259,7 @@ class EngineFloorBenchmark {
      * checkpointer, autovacuum), from /proc; -1 on H2 or when there are none to read (a server elsewhere).
      */
     static long postgresCpuMillis() {
-        if (!BenchmarkApp.postgres()) {
-            return -1;
-        }
-        long ticks = 0;
-        boolean found = false;
-        try (var procs = Files.list(Path.of("/proc"))) {
-            for (Path proc : procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
-                try {
-                    String stat = Files.readString(proc.resolve("stat"));
-                    int close = stat.lastIndexOf(')');
-                    if (!stat.substring(stat.indexOf('(') + 1, close).startsWith("postgres")) {
-                        continue;
-                    }
-                    String[] fields = stat.substring(close + 2).split(" ");
-                    ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);   // utime, stime
-                    found = true;
-                } catch (java.io.IOException | RuntimeException gone) {
-                    // a process that ended meanwhile
-                }
-            }
-        } catch (java.io.IOException e) {
-            return -1;
-        }
-        return found ? ticks * 10 : -1;   // USER_HZ: 100 on Linux
+        return BenchmarkApp.postgres() ? ProcCpu.millis(Path.of("/proc"), name -> name.startsWith("postgres")) : -1;
     }
 
     /** This JVM's CPU time: the application and the benchmark's HTTP customers together. */
@@ -265,14 +288,14 @@ class EngineFloorBenchmark {
         System.out.printf("%nEngineFloorBenchmark: %d bindings to their end over REST, %d customers in parallel, %s, %d cores%n",
                 bindings, parallel, BenchmarkApp.database(), Runtime.getRuntime().availableProcessors());
         System.out.println("  machine: " + MachineConditions.describe());
-        System.out.printf("  %-9s %9s %8s %8s %9s %9s %9s  %s   %s%n", "row", "binds/s", "p50 ms", "p99 ms", "CPU ms",
-                "stand-ins", "DB CPU",
+        System.out.printf("  %-9s %9s %8s %8s %9s %9s %7s %9s  %s   %s%n", "row", "binds/s", "p50 ms", "p99 ms", "CPU ms",
+                "stand-ins", "JIT ms", "DB CPU",
                 BindingDriver.LEGS.stream().map(l -> String.format("%-20s", l)).collect(Collectors.joining(" ")),
                 "load");
         for (Row row : rows) {
             BindingDriver.Run r = row.run();
-            System.out.printf("  %-9s %9.1f %8d %8d %9.0f %9.1f %9s  %s   %.1f%n", row.name(), r.perSecond(), r.p(0.50),
-                    r.p(0.99), row.cpuMs(), row.standInMs(),
+            System.out.printf("  %-9s %9.1f %8d %8d %9.0f %9.1f %7.1f %9s  %s   %.1f%n", row.name(), r.perSecond(),
+                    r.p(0.50), r.p(0.99), row.cpuMs(), row.standInMs(), row.jitMs(),
                     row.dbCpuMs() < 0 ? "n/a" : String.format("%.0f", row.dbCpuMs()),
                     IntStream.range(0, BindingDriver.LEGS.size()).mapToObj(i -> String.format("p50 %6.0f ms        ",
                             r.legMedianMs(i))).collect(Collectors.joining(" ")), row.load());
@@ -281,6 +304,7 @@ class EngineFloorBenchmark {
         System.out.printf("  ratios    [bindings/s]%s%n", rows.stream().filter(r -> r != bindflow)
                 .map(r -> String.format("   bindflow/%s %.2f (aim %s)", r.name(), bindflow.run().perSecond() / r.run().perSecond(),
                         r == rows.get(0) ? "≥ 0.8" : "≥ 1.5")).collect(Collectors.joining()));
+        System.out.printf("            %s%n", halves);
         System.out.printf("            by CPU per binding (JVM, customers included):%s%n",
                 perBindflow(rows, bindflow, Row::cpuMs));
         // what bindflow itself costs: the JVM's CPU without the stand-ins' (WeChat's, the SMS gateway's… work)
