@@ -20,11 +20,12 @@ import org.springframework.util.FileSystemUtils;
  * A benchmark, not a test (surefire's default includes skip it): a binding's cost against the engine's own floor, in
  * one run on one database. Four rows, each N bindings with C customers in parallel over REST, after a warm-up in rounds
  * of W bindings per customer ({@code -Dbenchmark.warmup}, 15) of each row of the application, repeated until the JIT
- * compilers have quietened: their CPU at most a share {@code -Dbenchmark.jit-quiet} of the JVM's in a round (0.15), or
- * {@code -Dbenchmark.warmup-rounds} rounds (4). They never quite stop on this code base (H2, 2 cores: 40, 18, 16, 15,
- * 15, 13 ms of a binding's ~100 in six rounds of 240 bindings), and a row measured while they still work hard pays for
- * them, the row that runs first most; so each round's figure is printed, and each row's compilers' CPU per binding
- * beside its figures ("JIT ms"):
+ * compilers' work stops falling: a round whose compiler CPU per binding is at least {@code -Dbenchmark.jit-plateau}
+ * (0.8) of the round's before ends the warm-up, and so do {@code -Dbenchmark.warmup-rounds} rounds (5). The compilers
+ * never stop on this code base (H2, 2 cores: 40, 18, 16, 15, 15, 13 ms of a binding's 100–190 ms of CPU in six rounds
+ * of 240 bindings), and a row measured while they still work hard pays for them, the row that runs first most; so each
+ * round's figures are printed, each row's compilers' CPU per binding beside its figures ("JIT ms"), and bindflow/floor
+ * of each pair of halves (what drifted over the run shows as their difference):
  * <ol>
  *   <li><b>floor</b>: the binding's processes with no-op delegates ({@link EngineFloor}), the same steps, on bindflow's
  *       engine configuration;</li>
@@ -77,10 +78,10 @@ class EngineFloorBenchmark {
     private final int parallel = Integer.getInteger("benchmark.parallel", 8);
     /** Warm-up bindings per customer and round before each row (the JIT: the later rows would otherwise have the warmer JVM). */
     private final int warmUp = Integer.getInteger("benchmark.warmup", 15);
-    /** The most warm-up rounds: the compilers may never be quite done. */
-    private final int warmUpRounds = Integer.getInteger("benchmark.warmup-rounds", 4);
-    /** The JIT compilers' share of the JVM's CPU in a warm-up round under which the round ends the warm-up. */
-    private final double jitQuiet = Double.parseDouble(System.getProperty("benchmark.jit-quiet", "0.15"));
+    /** The most warm-up rounds: the compilers are never quite done. */
+    private final int warmUpRounds = Integer.getInteger("benchmark.warmup-rounds", 5);
+    /** A warm-up round whose compiler CPU per binding is at least this share of the round's before ends the warm-up. */
+    private final double jitPlateau = Double.parseDouble(System.getProperty("benchmark.jit-plateau", "0.8"));
     private final JdbcCounters counters = new JdbcCounters();
     private final StandInCpu standIns = new StandInCpu();
     /** The floor and bindflow rows' ratio in each pair of halves (what drifted over the run shows as a difference). */
@@ -98,7 +99,8 @@ class EngineFloorBenchmark {
                     allBytes + other.allBytes(), weighted.applyAsDouble(load, other.load()),
                     weighted.applyAsDouble(cpuMs, other.cpuMs()),
                     dbCpuMs < 0 || other.dbCpuMs() < 0 ? -1 : weighted.applyAsDouble(dbCpuMs, other.dbCpuMs()),
-                    weighted.applyAsDouble(standInMs, other.standInMs()), weighted.applyAsDouble(jitMs, other.jitMs()));
+                    weighted.applyAsDouble(standInMs, other.standInMs()),
+                    jitMs < 0 || other.jitMs() < 0 ? -1 : weighted.applyAsDouble(jitMs, other.jitMs()));
         }
 
         /** The JVM's CPU per binding without the sandbox's stand-ins for the outside systems ({@link StandInCpu}). */
@@ -184,11 +186,12 @@ class EngineFloorBenchmark {
     }
 
     /**
-     * The warm-up, with the users after the measured ones: rounds of W bindings per customer of each of the rows, until a
-     * round's JIT compilation per binding is quiet or the rounds are used up.
+     * The warm-up, with the users after the measured ones: rounds of W bindings per customer of each of the rows, until
+     * the compilers' CPU per binding stops falling, or the rounds are used up, or it cannot be read (one round).
      */
     private void warm(BindingDriver driver, List<String> users, List<BindingDriver.Binder> binders) throws Exception {
         int perRound = parallel * warmUp;
+        double before = -1;
         for (int round = 0; round < warmUpRounds; round++) {
             List<String> roundUsers = users.subList(bindings + round * perRound, bindings + (round + 1) * perRound);
             long jit = jitMillis();
@@ -197,20 +200,27 @@ class EngineFloorBenchmark {
                 driver.run(binder, roundUsers, List.of(), parallel);
             }
             int n = perRound * binders.size();
-            double jitMs = (double) (jitMillis() - jit) / n;
-            double cpuMs = (cpuNanos() - cpu) / 1e6 / n;
+            double jitMs = perBinding(jit, jitMillis(), n);
             System.out.printf("EngineFloorBenchmark warm-up round %d: %d bindings, CPU %.0f ms per binding of which the "
-                    + "JIT compilers %.1f%n", round + 1, n, cpuMs, jitMs);
-            if (jit < 0 || jitMs <= jitQuiet * cpuMs) {
+                    + "JIT compilers %s%n", round + 1, n, (cpuNanos() - cpu) / 1e6 / n,
+                    jitMs < 0 ? "unknown (no /proc to read): no more rounds" : String.format("%.1f", jitMs));
+            if (jitMs < 0 || (before >= 0 && jitMs >= jitPlateau * before)) {
                 return;
             }
+            before = jitMs;
         }
+    }
+
+    /** The compilers' CPU per binding between two readings of {@link #jitMillis}; -1 when either could not be read. */
+    private static double perBinding(long jitBefore, long jitAfter, int bindings) {
+        return jitBefore < 0 || jitAfter < jitBefore ? -1 : (double) (jitAfter - jitBefore) / bindings;
     }
 
     /**
      * The CPU milliseconds of this JVM's JIT compiler threads so far ("C1 CompilerThre…", "C2 CompilerThre…" in
      * /proc/self/task; the compilation MXBean's time is wall time, which on a busy machine counts the waits too); -1
-     * where there is no /proc to read.
+     * where there is no /proc to read. A compiler thread the JVM stops (it starts more when the queue grows, on
+     * machines with more cores than this one's two) takes its CPU out of the sum: a reading that went down is unknown.
      */
     static long jitMillis() {
         return ProcCpu.millis(Path.of("/proc/self/task"), name -> name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler"));
@@ -247,9 +257,10 @@ class EngineFloorBenchmark {
         long dbCpuAfter = postgresCpuMillis();
         double cpuMs = (cpuNanos() - cpu) / 1e6 / measured.size();
         double standInMs = (standIns.nanos() - standIn) / 1e6 / measured.size();
-        double jitMs = (double) (jitMillis() - jit) / measured.size();
+        double jitMs = perBinding(jit, jitMillis(), measured.size());
         System.out.printf("EngineFloorBenchmark row %s: %d bindings, %.1f bindings/s, CPU %.0f ms per binding "
-                + "(the stand-ins %.1f, JIT %.1f)%n", name, measured.size(), result.perSecond(), cpuMs, standInMs, jitMs);
+                + "(the stand-ins %.1f, JIT %s)%n", name, measured.size(), result.perSecond(), cpuMs, standInMs,
+                jitMs < 0 ? "n/a" : String.format("%.1f", jitMs));
         return new Row(name, result, db, bytes(jdbc, "act_hi_%") - historyBytes, bytes(jdbc, "%") - allBytes, load,
                 cpuMs, dbCpuAfter < 0 || dbCpu < 0 ? -1 : (double) (dbCpuAfter - dbCpu) / measured.size(), standInMs, jitMs);
     }
@@ -294,8 +305,9 @@ class EngineFloorBenchmark {
                 "load");
         for (Row row : rows) {
             BindingDriver.Run r = row.run();
-            System.out.printf("  %-9s %9.1f %8d %8d %9.0f %9.1f %7.1f %9s  %s   %.1f%n", row.name(), r.perSecond(),
-                    r.p(0.50), r.p(0.99), row.cpuMs(), row.standInMs(), row.jitMs(),
+            System.out.printf("  %-9s %9.1f %8d %8d %9.0f %9.1f %7s %9s  %s   %.1f%n", row.name(), r.perSecond(),
+                    r.p(0.50), r.p(0.99), row.cpuMs(), row.standInMs(),
+                    row.jitMs() < 0 ? "n/a" : String.format("%.1f", row.jitMs()),
                     row.dbCpuMs() < 0 ? "n/a" : String.format("%.0f", row.dbCpuMs()),
                     IntStream.range(0, BindingDriver.LEGS.size()).mapToObj(i -> String.format("p50 %6.0f ms        ",
                             r.legMedianMs(i))).collect(Collectors.joining(" ")), row.load());

@@ -18,7 +18,8 @@ class ProcCpuTest {
         stat("101", "C2 CompilerThre", 250, 7);
         stat("102", "C1 CompilerThre", 40, 2);
         stat("103", "http-nio-exec-1", 900, 90);
-        Files.createDirectories(proc.resolve("self"));   // not a number: not an entry
+        stat("self", "C2 CompilerThre", 5000, 5000);   // not a number: /proc/self, the same process again
+        Files.createDirectories(proc.resolve("104"));   // ended: its directory left without its stat
 
         assertThat(ProcCpu.millis(proc, n -> n.startsWith("C1 Compiler") || n.startsWith("C2 Compiler")))
                 .isEqualTo((250 + 7 + 40 + 2) * 10);
@@ -32,6 +33,13 @@ class ProcCpuTest {
     }
 
     @Test
+    void aMatchingEntryThatHasNotRunIsZeroNotUnknown() throws IOException {
+        stat("9", "C1 CompilerThre", 0, 0);
+
+        assertThat(ProcCpu.millis(proc, n -> n.startsWith("C1 Compiler"))).isZero();
+    }
+
+    @Test
     void noMatchingEntryOrNoDirectoryIsUnknown() throws IOException {
         stat("8", "java", 5, 5);
 
@@ -39,7 +47,10 @@ class ProcCpuTest {
         assertThat(ProcCpu.millis(proc.resolve("missing"), n -> true)).isEqualTo(-1);
     }
 
-    /** A stat line as Linux writes it: pid (comm) state, then fields 4… with utime and stime at 14 and 15. */
+    /**
+     * A stat line as Linux writes it: pid (comm) state, then fields 4… with utime and stime at 14 and 15 (comm is at
+     * most 15 characters on Linux; the longer names here only make the parsing's brackets harder).
+     */
     private void stat(String pid, String comm, long utime, long stime) throws IOException {
         Path dir = Files.createDirectories(proc.resolve(pid));
         Files.writeString(dir.resolve("stat"), pid + " (" + comm + ") S 1 1 1 0 -1 4194560 100 0 0 0 " + utime + " "
