@@ -92,6 +92,12 @@ final class BenchmarkApp {
         return List.of(URL_ARG + datasourceUrl(dir).replaceAll(";QUERY_CACHE_SIZE=\\d+", ""));
     }
 
+    /** This JVM's CPU time so far (ns): the application and the benchmark's customers together. */
+    static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
     static boolean postgres() {
         return System.getProperty("spring.datasource.url", "").startsWith("jdbc:postgresql:");
     }

@@ -84,8 +84,6 @@ class EngineFloorBenchmark {
     private final double jitPlateau = Double.parseDouble(System.getProperty("benchmark.jit-plateau", "0.8"));
     private final JdbcCounters counters = new JdbcCounters();
     private final StandInCpu standIns = new StandInCpu();
-    /** The floor and bindflow rows' ratio in each pair of halves (what drifted over the run shows as a difference). */
-    private String halves = "";
 
     private record Row(String name, BindingDriver.Run run, JdbcCounters.Snapshot db, long historyBytes, long allBytes,
             double load, double cpuMs, double dbCpuMs, double standInMs, double jitMs) {
@@ -125,6 +123,7 @@ class EngineFloorBenchmark {
         int perPhase = bindings + parallel * warmUp * warmUpRounds;
         Path personas = BenchmarkApp.writePersonas(dir.resolve("personas.json"), "r" + run + "-", 3 * perPhase, i -> false);
         List<Row> rows = new ArrayList<>();
+        String halves;   // bindflow/floor in each pair of halves: what drifted over the run shows as their difference
 
         // the floor's processes get bindflow's history settings too
         List<String> floorLean = List.of("--bindflow.history.lean-processes=Binding,EligibilityCheck,OtpVerification,"
@@ -163,7 +162,7 @@ class EngineFloorBenchmark {
             untuned.addAll(BenchmarkApp.driverDefaults(dir));
             rows.add(second("untuned", dir, personas, untuned, users(run, 2 * perPhase, perPhase)));
         }
-        print(rows);
+        print(rows, halves);
     }
 
     /**
@@ -195,14 +194,14 @@ class EngineFloorBenchmark {
         for (int round = 0; round < warmUpRounds; round++) {
             List<String> roundUsers = users.subList(bindings + round * perRound, bindings + (round + 1) * perRound);
             long jit = jitMillis();
-            long cpu = cpuNanos();
+            long cpu = BenchmarkApp.cpuNanos();
             for (BindingDriver.Binder binder : binders) {
                 driver.run(binder, roundUsers, List.of(), parallel);
             }
             int n = perRound * binders.size();
             double jitMs = perBinding(jit, jitMillis(), n);
             System.out.printf("EngineFloorBenchmark warm-up round %d: %d bindings, CPU %.0f ms per binding of which the "
-                    + "JIT compilers %s%n", round + 1, n, (cpuNanos() - cpu) / 1e6 / n,
+                    + "JIT compilers %s%n", round + 1, n, (BenchmarkApp.cpuNanos() - cpu) / 1e6 / n,
                     jitMs < 0 ? "unknown (no /proc to read): no more rounds" : String.format("%.1f", jitMs));
             if (jitMs < 0 || (before >= 0 && jitMs >= jitPlateau * before)) {
                 return;
@@ -247,7 +246,7 @@ class EngineFloorBenchmark {
         JdbcCounters.Snapshot before = counters.snapshot();
         long historyBytes = bytes(jdbc, "act_hi_%");
         long allBytes = bytes(jdbc, "%");
-        long cpu = cpuNanos();
+        long cpu = BenchmarkApp.cpuNanos();
         long standIn = standIns.nanos();
         long dbCpu = postgresCpuMillis();
         long jit = jitMillis();
@@ -255,12 +254,12 @@ class EngineFloorBenchmark {
         JdbcCounters.Snapshot db = counters.snapshot().minus(before);
         double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         long dbCpuAfter = postgresCpuMillis();
-        double cpuMs = (cpuNanos() - cpu) / 1e6 / measured.size();
+        double cpuMs = (BenchmarkApp.cpuNanos() - cpu) / 1e6 / measured.size();
         double standInMs = (standIns.nanos() - standIn) / 1e6 / measured.size();
         double jitMs = perBinding(jit, jitMillis(), measured.size());
         System.out.printf("EngineFloorBenchmark row %s: %d bindings, %.1f bindings/s, CPU %.0f ms per binding "
                 + "(the stand-ins %.1f, JIT %s)%n", name, measured.size(), result.perSecond(), cpuMs, standInMs,
-                jitMs < 0 ? "n/a" : String.format("%.1f", jitMs));
+                known(jitMs, "%.1f"));
         return new Row(name, result, db, bytes(jdbc, "act_hi_%") - historyBytes, bytes(jdbc, "%") - allBytes, load,
                 cpuMs, dbCpuAfter < 0 || dbCpu < 0 ? -1 : (double) (dbCpuAfter - dbCpu) / measured.size(), standInMs, jitMs);
     }
@@ -273,10 +272,6 @@ class EngineFloorBenchmark {
         return BenchmarkApp.postgres() ? ProcCpu.millis(Path.of("/proc"), name -> name.startsWith("postgres")) : -1;
     }
 
-    /** This JVM's CPU time: the application and the benchmark's HTTP customers together. */
-    private static long cpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-    }
 
     /** PostgreSQL: the bytes of the tables (with indexes and TOAST) whose names match; H2: not measured (-1). */
     private static long bytes(JdbcTemplate jdbc, String tables) {
@@ -289,13 +284,18 @@ class EngineFloorBenchmark {
         return bytes == null ? 0 : bytes;
     }
 
+    /** A figure in its format, or "n/a" for one that could not be measured (-1). */
+    private static String known(double figure, String format) {
+        return figure < 0 ? "n/a" : String.format(format, figure);
+    }
+
     /** Each other row's figure over bindflow's: "   name/bindflow 0.00" for each. */
     private static String perBindflow(List<Row> rows, Row bindflow, java.util.function.ToDoubleFunction<Row> figure) {
         return rows.stream().filter(r -> r != bindflow).map(r -> String.format("   %s/bindflow %.2f", r.name(),
                 figure.applyAsDouble(r) / figure.applyAsDouble(bindflow))).collect(Collectors.joining());
     }
 
-    private void print(List<Row> rows) {
+    private void print(List<Row> rows, String halves) {
         System.out.printf("%nEngineFloorBenchmark: %d bindings to their end over REST, %d customers in parallel, %s, %d cores%n",
                 bindings, parallel, BenchmarkApp.database(), Runtime.getRuntime().availableProcessors());
         System.out.println("  machine: " + MachineConditions.describe());
@@ -307,8 +307,7 @@ class EngineFloorBenchmark {
             BindingDriver.Run r = row.run();
             System.out.printf("  %-9s %9.1f %8d %8d %9.0f %9.1f %7s %9s  %s   %.1f%n", row.name(), r.perSecond(),
                     r.p(0.50), r.p(0.99), row.cpuMs(), row.standInMs(),
-                    row.jitMs() < 0 ? "n/a" : String.format("%.1f", row.jitMs()),
-                    row.dbCpuMs() < 0 ? "n/a" : String.format("%.0f", row.dbCpuMs()),
+                    known(row.jitMs(), "%.1f"), known(row.dbCpuMs(), "%.0f"),
                     IntStream.range(0, BindingDriver.LEGS.size()).mapToObj(i -> String.format("p50 %6.0f ms        ",
                             r.legMedianMs(i))).collect(Collectors.joining(" ")), row.load());
         }

@@ -203,12 +203,10 @@ class JarBenchmark {
         return IntStream.range(from, from + count).mapToObj(i -> "bench-" + i).collect(Collectors.toList());
     }
 
-    /** User + system CPU seconds of the process so far (fields 14 and 15 of /proc/<pid>/stat, in clock ticks of 1/100 s). */
+    /** User + system CPU seconds of the process so far (its /proc/<pid>/stat). */
     private static double cpuSeconds(long pid) {
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+            return ProcCpu.Stat.read(Path.of("/proc", Long.toString(pid), "stat")).millis() / 1000.0;
         } catch (java.io.IOException gone) {
             return 0;
         }

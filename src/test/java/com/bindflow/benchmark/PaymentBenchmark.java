@@ -115,7 +115,7 @@ class PaymentBenchmark {
         int total = rate * seconds;
         int senders = 64;
         long[] latencies = new long[total];
-        long cpu = cpuNanos();
+        long cpu = BenchmarkApp.cpuNanos();
         ExecutorService pool = Executors.newFixedThreadPool(senders);
         long start = System.nanoTime() + 50_000_000L;
         List<Future<?>> futures = new ArrayList<>(senders);
@@ -138,14 +138,14 @@ class PaymentBenchmark {
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
         pool.shutdown();
-        print(name + ", fixed rate " + rate + "/s", total, elapsed, latencies, cpuNanos() - cpu);
+        print(name + ", fixed rate " + rate + "/s", total, elapsed, latencies, BenchmarkApp.cpuNanos() - cpu);
     }
 
     /** {@code threads} threads, back to back, {@code total} requests in all. */
     private void closedLoop(String name, Call call, int total) throws Exception {
         long[] latencies = new long[total];
         AtomicLong next = new AtomicLong();
-        long cpu = cpuNanos();
+        long cpu = BenchmarkApp.cpuNanos();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         long start = System.nanoTime();
         List<Future<?>> futures = new ArrayList<>();
@@ -164,7 +164,7 @@ class PaymentBenchmark {
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
         pool.shutdown();
-        print(name + ", " + threads + " threads flat out", total, elapsed, latencies, cpuNanos() - cpu);
+        print(name + ", " + threads + " threads flat out", total, elapsed, latencies, BenchmarkApp.cpuNanos() - cpu);
     }
 
     /**
@@ -204,9 +204,6 @@ class PaymentBenchmark {
         return seconds;
     }
 
-    private static long cpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-    }
 
     private static double ms(long[] sorted, double quantile) {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(quantile * sorted.length) - 1)] / 1e6;

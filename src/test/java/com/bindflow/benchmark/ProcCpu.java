@@ -6,12 +6,24 @@ import java.nio.file.Path;
 import java.util.function.Predicate;
 
 /**
- * CPU time of processes or threads by their name, from Linux's /proc (benchmarks only): the local PostgreSQL server's
- * processes ({@code /proc/<pid>/stat}), this JVM's JIT compiler threads ({@code /proc/self/task/<tid>/stat}).
+ * CPU time of processes or threads, from Linux's /proc (benchmarks only): the local PostgreSQL server's processes
+ * ({@code /proc/<pid>/stat}), this JVM's JIT compiler threads ({@code /proc/self/task/<tid>/stat}), the jar's process.
  */
 final class ProcCpu {
 
     private ProcCpu() {
+    }
+
+    /** One {@code stat} file: the command name and the CPU milliseconds so far (user and system). */
+    record Stat(String name, long millis) {
+
+        static Stat read(Path file) throws IOException {
+            String stat = Files.readString(file);
+            int close = stat.lastIndexOf(')');   // the name may hold spaces and brackets
+            String[] fields = stat.substring(close + 2).split(" ");
+            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);   // utime, stime: fields 14 and 15
+            return new Stat(stat.substring(stat.indexOf('(') + 1, close), ticks * 10);   // USER_HZ: 100 on Linux
+        }
     }
 
     /**
@@ -20,19 +32,16 @@ final class ProcCpu {
      * that ends while it is read is left out.
      */
     static long millis(Path dir, Predicate<String> name) {
-        long ticks = 0;
+        long millis = 0;
         boolean found = false;
         try (var entries = Files.list(dir)) {
             for (Path entry : entries.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
                 try {
-                    String stat = Files.readString(entry.resolve("stat"));
-                    int close = stat.lastIndexOf(')');   // the name may hold spaces and brackets
-                    if (!name.test(stat.substring(stat.indexOf('(') + 1, close))) {
-                        continue;
+                    Stat stat = Stat.read(entry.resolve("stat"));
+                    if (name.test(stat.name())) {
+                        millis += stat.millis();
+                        found = true;
                     }
-                    String[] fields = stat.substring(close + 2).split(" ");
-                    ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);   // utime, stime
-                    found = true;
                 } catch (IOException | RuntimeException gone) {
                     // ended meanwhile
                 }
@@ -40,6 +49,6 @@ final class ProcCpu {
         } catch (IOException e) {
             return -1;
         }
-        return found ? ticks * 10 : -1;   // USER_HZ: 100 on Linux
+        return found ? millis : -1;
     }
 }
