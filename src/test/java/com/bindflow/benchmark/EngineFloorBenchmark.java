@@ -221,7 +221,7 @@ class EngineFloorBenchmark {
      * where there is no /proc to read. A compiler thread the JVM stops (it starts more when the queue grows, on
      * machines with more cores than this one's two) takes its CPU out of the sum: a reading that went down is unknown.
      */
-    static long jitMillis() {
+    private static long jitMillis() {
         return ProcCpu.millis(Path.of("/proc/self/task"), name -> name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler"));
     }
 
@@ -271,7 +271,6 @@ class EngineFloorBenchmark {
     static long postgresCpuMillis() {
         return BenchmarkApp.postgres() ? ProcCpu.millis(Path.of("/proc"), name -> name.startsWith("postgres")) : -1;
     }
-
 
     /** PostgreSQL: the bytes of the tables (with indexes and TOAST) whose names match; H2: not measured (-1). */
     private static long bytes(JdbcTemplate jdbc, String tables) {

@@ -204,7 +204,6 @@ class PaymentBenchmark {
         return seconds;
     }
 
-
     private static double ms(long[] sorted, double quantile) {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(quantile * sorted.length) - 1)] / 1e6;
     }
